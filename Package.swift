@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "journal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "journal", targets: ["journal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        .target(
+            name: "JournalCore",
+            dependencies: ["GitKit", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "JournalCLI",
+            dependencies: ["JournalCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
+        .testTarget(
+            name: "JournalCoreTests",
+            dependencies: ["JournalCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "JournalEndToEndTests", dependencies: ["journal"]),
+    ]
+)

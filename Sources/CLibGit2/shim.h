@@ -1,0 +1,14 @@
+#ifndef JOURNAL_CLIBGIT2_SHIM_H
+#define JOURNAL_CLIBGIT2_SHIM_H
+#include <git2.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call: one fixed-arity wrapper per option used. */
+static inline int journal_git_enable_fsync_gitdir(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+
+static inline int journal_git_set_search_path(int level, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}
+
+#endif

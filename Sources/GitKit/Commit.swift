@@ -1,0 +1,22 @@
+import CLibGit2
+
+/// The one owner of a `git_commit`.
+public final class Commit {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { git_commit_free(pointer) }
+
+    public var id: Oid { Oid(git_commit_id(pointer).pointee) }
+    public var treeId: Oid { Oid(git_commit_tree_id(pointer).pointee) }
+    public var message: String { string(git_commit_message_raw(pointer)) }
+    public var author: Signature { Signature(git_commit_author(pointer)) }
+    public var committer: Signature { Signature(git_commit_committer(pointer)) }
+
+    public var parentIds: [Oid] {
+        (0..<git_commit_parentcount(pointer)).compactMap { index in
+            git_commit_parent_id(pointer, index).map { Oid($0.pointee) }
+        }
+    }
+}

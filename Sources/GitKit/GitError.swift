@@ -1,0 +1,80 @@
+import CLibGit2
+
+/// A failed libgit2 call, carrying libgit2's own words and what we were doing when it failed.
+///
+/// Every libgit2 return code in GitKit goes through `check`, so no failure is ever ignored.
+public struct GitError: Error, Sendable, CustomStringConvertible {
+    public enum Code: Sendable, Equatable {
+        case notFound, exists, ambiguous, locked, modified, nonFastForward, unbornBranch
+        case auth, certificate, owner, mismatch, invalid, other(Int32)
+
+        init(_ raw: Int32) {
+            switch raw {
+            case GIT_ENOTFOUND.rawValue: self = .notFound
+            case GIT_EEXISTS.rawValue: self = .exists
+            case GIT_EAMBIGUOUS.rawValue: self = .ambiguous
+            case GIT_ELOCKED.rawValue: self = .locked
+            case GIT_EMODIFIED.rawValue: self = .modified
+            case GIT_ENONFASTFORWARD.rawValue: self = .nonFastForward
+            case GIT_EUNBORNBRANCH.rawValue: self = .unbornBranch
+            case GIT_EAUTH.rawValue: self = .auth
+            case GIT_ECERTIFICATE.rawValue: self = .certificate
+            case GIT_EOWNER.rawValue: self = .owner
+            case GIT_EMISMATCH.rawValue: self = .mismatch
+            case GIT_EINVALID.rawValue: self = .invalid
+            default: self = .other(raw)
+            }
+        }
+    }
+
+    public let code: Code
+    /// What GitKit was doing, in words: "write the index", "update refs/heads/main".
+    public let operation: String
+    /// libgit2's message, when it left one.
+    public let message: String
+
+    public init(code: Code, operation: String, message: String) {
+        self.code = code
+        self.operation = operation
+        self.message = message
+    }
+
+    public var description: String {
+        message.isEmpty ? "could not \(operation)" : "could not \(operation): \(message)"
+    }
+
+    /// Another writer won a race on a ref or a lock; the caller may rebuild and retry.
+    public var isRace: Bool { code == .modified || code == .locked || code == .exists }
+
+    /// The path of the `*.lock` file named in a lock failure, if libgit2 named one.
+    public var lockPath: String? {
+        // libgit2 words it as: failed to create locked file '/path/to/file.lock': File exists
+        let parts = message.split(separator: "'", omittingEmptySubsequences: false)
+        return parts.first(where: { $0.hasPrefix("/") && $0.hasSuffix(".lock") }).map(String.init)
+    }
+}
+
+/// Turns a libgit2 return code into a thrown `GitError` with libgit2's last message.
+@discardableResult
+func check(_ code: Int32, _ operation: @autoclosure () -> String) throws -> Int32 {
+    guard code < 0 else { return code }
+    var message = ""
+    if let last = git_error_last(), let text = last.pointee.message {
+        message = string(text).trimmingTrailingNewlines()
+    }
+    throw GitError(code: .init(code), operation: operation(), message: message)
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var s = Substring(self)
+        while s.last == "\n" || s.last == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Reads a C string that may not be valid UTF-8 without crashing: bad bytes become U+FFFD.
+func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    guard let pointer else { return "" }
+    return String(cString: pointer)
+}

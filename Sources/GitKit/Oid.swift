@@ -1,0 +1,32 @@
+import CLibGit2
+
+/// A git object id, copied out of libgit2 so it can travel anywhere.
+public struct Oid: Hashable, Sendable, CustomStringConvertible {
+    public let raw: git_oid
+
+    public init(_ raw: git_oid) { self.raw = raw }
+
+    public init?(hex: String) {
+        var oid = git_oid()
+        guard hex.utf8.count == 40, git_oid_fromstr(&oid, hex) == 0 else { return nil }
+        raw = oid
+    }
+
+    public var hex: String {
+        var oid = raw
+        var buffer = [CChar](repeating: 0, count: 41)
+        git_oid_tostr(&buffer, 41, &oid)
+        return string(buffer)
+    }
+
+    public var short: String { String(hex.prefix(7)) }
+    public var description: String { hex }
+
+    public static func == (lhs: Oid, rhs: Oid) -> Bool {
+        withUnsafeBytes(of: lhs.raw) { a in withUnsafeBytes(of: rhs.raw) { b in a.elementsEqual(b) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes(of: raw) { hasher.combine(bytes: $0) }
+    }
+}

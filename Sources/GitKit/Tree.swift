@@ -1,0 +1,82 @@
+import CLibGit2
+
+/// One entry of a tree, copied out of libgit2.
+public struct TreeEntry: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case blob, tree, other }
+    public let name: String
+    public let id: Oid
+    public let kind: Kind
+    public let fileMode: UInt32
+
+    init(_ raw: OpaquePointer) {
+        name = string(git_tree_entry_name(raw))
+        id = Oid(git_tree_entry_id(raw).pointee)
+        switch git_tree_entry_type(raw) {
+        case GIT_OBJECT_BLOB: kind = .blob
+        case GIT_OBJECT_TREE: kind = .tree
+        default: kind = .other
+        }
+        fileMode = git_tree_entry_filemode(raw).rawValue
+    }
+}
+
+/// The one owner of a `git_tree`.
+public final class Tree {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { git_tree_free(pointer) }
+
+    public var id: Oid { Oid(git_tree_id(pointer).pointee) }
+
+    public var entries: [TreeEntry] {
+        (0..<git_tree_entrycount(pointer)).compactMap { index in
+            git_tree_entry_byindex(pointer, index).map(TreeEntry.init)
+        }
+    }
+
+    /// The entry named `name` directly in this tree.
+    public func entry(named name: String) -> TreeEntry? {
+        git_tree_entry_byname(pointer, name).map(TreeEntry.init)
+    }
+
+    /// The entry at a slash-separated path below this tree, or nil when there is none.
+    public func entry(atPath path: String) throws -> TreeEntry? {
+        var out: OpaquePointer?
+        let code = git_tree_entry_bypath(&out, pointer, path)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, "look up \(path)")
+        defer { git_tree_entry_free(out) }
+        return TreeEntry(out!)
+    }
+}
+
+/// The one owner of a `git_treebuilder`.
+public final class TreeBuilder {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { git_treebuilder_free(pointer) }
+
+    public static let blobMode: UInt32 = GIT_FILEMODE_BLOB.rawValue
+    public static let treeMode: UInt32 = GIT_FILEMODE_TREE.rawValue
+
+    public func insert(_ name: String, _ id: Oid, mode: UInt32) throws {
+        var raw = id.raw
+        try check(git_treebuilder_insert(nil, pointer, name, &raw, git_filemode_t(mode)), "add \(name) to a tree")
+    }
+
+    public func remove(_ name: String) throws {
+        try check(git_treebuilder_remove(pointer, name), "remove \(name) from a tree")
+    }
+
+    public var count: Int { Int(git_treebuilder_entrycount(pointer)) }
+
+    public func write() throws -> Oid {
+        var oid = git_oid()
+        try check(git_treebuilder_write(&oid, pointer), "write a tree")
+        return Oid(oid)
+    }
+}
