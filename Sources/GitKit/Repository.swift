@@ -162,7 +162,21 @@ public final class Repository {
         return git_odb_exists(odb, &raw) == 1
     }
 
-    /// Reads an object in full, which verifies its hash; throws if it is missing or corrupt.
+    /// Reads objects in full through a fresh object database with no cache, so each is read from
+    /// disk and its hash verified: a write that failed silently (DESIGN.md §5) is caught here.
+    public func verifyOnDisk(_ ids: [Oid]) throws {
+        var odb: OpaquePointer?
+        try check(git_odb_open(&odb, gitDir + "objects"), "open the object database")
+        defer { git_odb_free(odb) }
+        for id in ids {
+            var object: OpaquePointer?
+            var raw = id.raw
+            try check(git_odb_read(&object, odb, &raw), "read back object \(id.short) just written")
+            git_odb_object_free(object)
+        }
+    }
+
+    /// Reads one object in full, verifying its hash; throws if it is missing or corrupt.
     public func verifyObject(_ id: Oid) throws {
         var odb: OpaquePointer?
         try check(git_repository_odb(&odb, pointer), "open the object database")
@@ -179,16 +193,11 @@ public final class Repository {
         return Index(out!)
     }
 
-    /// A string from the repository's configuration (including global and system files).
-    public func config(_ key: String) throws -> String? {
+    /// A read-only snapshot of the configuration this repository sees (its own, global, system).
+    public func configSnapshot() throws -> Config {
         var config: OpaquePointer?
         try check(git_repository_config_snapshot(&config, pointer), "read the git configuration")
-        defer { git_config_free(config) }
-        var value: UnsafePointer<CChar>?
-        let code = git_config_get_string(&value, config, key)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try check(code, "read \(key) from the git configuration")
-        return string(value)
+        return Config(config!)
     }
 
     /// Sets a key in the repository's own `.git/config`.

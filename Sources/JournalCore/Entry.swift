@@ -1,0 +1,60 @@
+/// One journal entry: one Markdown file with YAML front matter, one commit.
+public struct Entry: Equatable, Sendable {
+    public var id: EntryID
+    public var kind: EntryKind
+    /// When it happened, which may be earlier than when it was recorded.
+    public var date: CalendarDate
+    public var title: String
+    public var criteria: [String]
+    public var outcome: String?
+    public var from: String?
+    public var impact: String?
+    public var links: [String]
+    public var tags: [String]
+    /// Follow-ups and risks: when it is due.
+    public var due: CalendarDate?
+    /// Follow-ups and risks: `open` or `done`.
+    public var status: EntryStatus?
+    /// Check-ins: the manager's verdict.
+    public var verdict: Verdict?
+    /// Markdown; trailing blank lines are not kept, everything else is, byte for byte.
+    public var body: String
+
+    public init(
+        id: EntryID, kind: EntryKind, date: CalendarDate, title: String, criteria: [String] = [],
+        outcome: String? = nil, from: String? = nil, impact: String? = nil, links: [String] = [],
+        tags: [String] = [], due: CalendarDate? = nil, status: EntryStatus? = nil, verdict: Verdict? = nil,
+        body: String = ""
+    ) {
+        self.id = id
+        self.kind = kind
+        self.date = date
+        self.title = title
+        self.criteria = criteria
+        self.outcome = outcome
+        self.from = from
+        self.impact = impact
+        self.links = links
+        self.tags = tags
+        self.due = due
+        self.status = status
+        self.verdict = verdict
+        self.body = body
+    }
+
+    /// Where the entry lives in the journal: `entries/2026/11/2026-11-22-shipped-x-k3m9x2qf7a.md`.
+    public var path: String {
+        let date = self.date.description
+        let folder = "entries/\(date.prefix(4))/\(date.dropFirst(5).prefix(2))"
+        return "\(folder)/\(date)-\(Slug.make(title, fallback: kind.rawValue))-\(id).md"
+    }
+}
+
+public enum EntryStatus: String, CaseIterable, Sendable, Codable {
+    case open, done
+}
+
+public enum Verdict: String, CaseIterable, Sendable, Codable {
+    case tracking
+    case notTracking = "not-tracking"
+}

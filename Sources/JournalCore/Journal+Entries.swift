@@ -1,0 +1,153 @@
+import Foundation
+import GitKit
+
+extension Journal {
+    static let entriesFolder = "entries"
+
+    /// Every `entries/YYYY/MM/*.md` on main within the dates, by path; the tree is read folder by
+    /// folder so months outside the dates are never opened.
+    func entryFiles(since: CalendarDate? = nil, until: CalendarDate? = nil) throws -> [(path: String, id: Oid, name: String)] {
+        guard let (_, root) = try head(), let top = root.entry(named: Journal.entriesFolder), top.kind == .tree else { return [] }
+        let sinceMonth = since.map { $0.year * 12 + $0.month }
+        let untilMonth = until.map { $0.year * 12 + $0.month }
+        var files: [(String, Oid, String)] = []
+        try wrap {
+            for year in try repository.tree(top.id).entries where year.kind == .tree {
+                let y = Int(year.name) ?? -1
+                if let since, y >= 0, y < since.year { continue }
+                if let until, y > until.year { continue }
+                for month in try repository.tree(year.id).entries where month.kind == .tree {
+                    if let m = Int(month.name), y >= 0 {
+                        if let sinceMonth, y * 12 + m < sinceMonth { continue }
+                        if let untilMonth, y * 12 + m > untilMonth { continue }
+                    }
+                    for file in try repository.tree(month.id).entries where file.kind == .blob && file.name.hasSuffix(".md") {
+                        files.append(("\(Journal.entriesFolder)/\(year.name)/\(month.name)/\(file.name)", file.id, file.name))
+                    }
+                }
+            }
+        }
+        return files
+    }
+
+    /// The entries on main matching `filter`, newest first; unreadable files become problems.
+    public func entries(_ filter: EntryFilter = EntryFilter()) throws -> EntryListing {
+        var listing = EntryListing(entries: [], problems: [])
+        for file in try entryFiles(since: filter.since, until: filter.until) {
+            do {
+                let entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
+                if filter.matches(entry) { listing.entries.append(StoredEntry(entry: entry, path: file.path)) }
+            } catch let problems as Problems {
+                listing.problems += problems.problems.map { Problem(path: file.path, line: $0.line, $0.message) }
+            }
+        }
+        listing.entries.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
+        return listing
+    }
+
+    /// The id an entry file is named with: the ten characters before `.md`.
+    static func idInFileName(_ name: String) -> String? {
+        guard name.hasSuffix(".md") else { return nil }
+        let stem = name.dropLast(3)
+        guard stem.count > EntryID.length else { return nil }
+        return String(stem.suffix(EntryID.length))
+    }
+
+    /// The entry whose id starts with `prefix` (4 characters at least, like git's short ids).
+    public func find(_ prefix: String) throws -> StoredEntry {
+        let prefix = prefix.lowercased()
+        guard prefix.count >= 4 else {
+            throw JournalError.invalidInput("\"\(prefix)\" is too short to name an entry", hint: "give at least 4 characters of its id; `journal list` shows ids")
+        }
+        let matches = try entryFiles().filter { Journal.idInFileName($0.name)?.hasPrefix(prefix) == true }
+        guard !matches.isEmpty else {
+            throw JournalError.invalidInput("no entry has an id starting with \"\(prefix)\"", hint: "`journal list` shows ids")
+        }
+        let decoded = matches.map { file in
+            (file.path, Result { try EntryCodec.decode(try wrap { try repository.blob(file.id) }) })
+        }
+        if decoded.count > 1 {
+            let lines = decoded.map { path, result in
+                if case let .success(entry) = result { return "  \(entry.id)  \(entry.date)  \(entry.kind.rawValue)  \(entry.title)" }
+                return "  \(path)"
+            }
+            throw JournalError.invalidInput(
+                "\"\(prefix)\" names \(decoded.count) entries:\n" + lines.joined(separator: "\n"), hint: "give more characters of the id")
+        }
+        let (path, result) = decoded[0]
+        switch result {
+        case let .success(entry): return StoredEntry(entry: entry, path: path)
+        case let .failure(error as Problems):
+            throw JournalError.failure(
+                "\(path) cannot be read:\n" + error.problems.map { "  \(path):\($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
+                hint: "fix the file by hand and commit it, or run `journal verify`")
+        case let .failure(error): throw error
+        }
+    }
+
+    /// Checks an entry against the rules and the plan before anything is written.
+    public func validate(_ entry: Entry, plan: Plan, today: CalendarDate, allowFuture: Bool) throws {
+        _ = try TextRules.line(entry.title, field: "title")
+        for (field, value) in [("outcome", entry.outcome), ("from", entry.from), ("impact", entry.impact)] {
+            if let value { _ = try TextRules.line(value, field: field) }
+        }
+        for link in entry.links { _ = try TextRules.line(link, field: "link") }
+        for tag in entry.tags { _ = try TextRules.line(tag, field: "tag") }
+        try plan.checkCriteria(entry.criteria)
+        if let outcome = entry.outcome { try plan.checkOutcome(outcome) }
+        if entry.date > today && !allowFuture {
+            throw JournalError.invalidInput(
+                "the date \(entry.date) is in the future (today is \(today))", hint: "pass --future to record something planned")
+        }
+        if try TextRules.body(entry.body) != entry.body {
+            throw JournalError.invalidInput("the body has line endings or trailing blank lines that would not be stored as given")
+        }
+    }
+
+    /// Records a new entry: one file, one commit on main.
+    @discardableResult
+    public func add(_ entry: Entry, author: Identity, at moment: Moment, allowFuture: Bool = false) throws -> Oid {
+        try validate(entry, plan: try plan(), today: moment.today, allowFuture: allowFuture)
+        let content = Array(EntryCodec.encode(entry).utf8)
+        return try commit(message: .entry(entry, action: "add"), author: author, at: moment) { tree in
+            if try wrap({ try tree?.entry(atPath: entry.path) }) != nil {
+                throw JournalError.failure("\(entry.path) exists already; nothing was recorded", hint: "run the command again: a new id will be drawn")
+            }
+            return [FileChange(path: entry.path, content: content)]
+        }
+    }
+
+    /// Replaces an entry with its edited version (renaming the file if its date or title moved it).
+    @discardableResult
+    public func update(_ stored: StoredEntry, to entry: Entry, author: Identity, at moment: Moment, allowFuture: Bool = false) throws -> Oid {
+        guard entry != stored.entry else {
+            throw JournalError.failure("nothing changed in \(stored.entry.id); nothing was recorded")
+        }
+        guard entry.id == stored.entry.id else { throw JournalError.invalidInput("an entry's id cannot change") }
+        try validate(entry, plan: try plan(), today: moment.today, allowFuture: allowFuture || entry.date == stored.entry.date)
+        let content = Array(EntryCodec.encode(entry).utf8)
+        return try commit(message: .entry(entry, action: "edit"), author: author, at: moment) { tree in
+            try requireUnchanged(stored, in: tree)
+            var changes = [FileChange(path: entry.path, content: content)]
+            if entry.path != stored.path { changes.insert(FileChange(path: stored.path, content: nil), at: 0) }
+            return changes
+        }
+    }
+
+    /// Removes an entry in a commit of its own; its text stays in history.
+    @discardableResult
+    public func remove(_ stored: StoredEntry, author: Identity, at moment: Moment) throws -> Oid {
+        try commit(message: .entry(stored.entry, action: "remove"), author: author, at: moment) { tree in
+            try requireUnchanged(stored, in: tree)
+            return [FileChange(path: stored.path, content: nil)]
+        }
+    }
+
+    /// Refuses to overwrite an entry that another command changed since it was read.
+    private func requireUnchanged(_ stored: StoredEntry, in tree: Tree?) throws {
+        guard let file = try wrap({ try tree?.entry(atPath: stored.path) }),
+              let current = try? EntryCodec.decode(try wrap { try repository.blob(file.id) }), current == stored.entry else {
+            throw JournalError.failure("\(stored.entry.id) changed while this command ran; nothing was recorded", hint: "run the command again")
+        }
+    }
+}

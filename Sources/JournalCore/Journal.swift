@@ -1,0 +1,115 @@
+import Foundation
+import GitKit
+
+/// A journal: a non-bare git repository on branch `main` with `plan.yml` at its top.
+/// `Journal` is the only code that turns entries and plan changes into commits.
+public final class Journal {
+    public static let branch = "refs/heads/main"
+    public static let planPath = "plan.yml"
+
+    let repository: Repository
+    /// The work tree, without a trailing slash.
+    public let root: String
+    /// `.git/journal`: the lock, the record of an interrupted write, scratch files, caches.
+    let stateDirectory: String
+
+    init(repository: Repository, root: String) {
+        self.repository = repository
+        self.root = root
+        stateDirectory = repository.gitDir + "journal"
+    }
+
+    /// Opens the journal at `path`, or says exactly why that path is not one.
+    public static func open(at path: String) throws -> Journal {
+        guard FileSystem.exists(path) else {
+            throw JournalError.invalidInput(
+                "there is no journal at \(path)", hint: "create one with `journal init`, or name another with --journal PATH")
+        }
+        guard FileSystem.isDirectory(path) else {
+            throw JournalError.invalidInput("\(path) is a file, not a journal folder", hint: "name the journal's folder with --journal PATH")
+        }
+        let repository: Repository
+        do {
+            repository = try Repository.open(at: path)
+        } catch let error as GitError where error.code == .notFound {
+            throw JournalError.invalidInput("\(path) is not a journal (no git repository there)", hint: "create one with `journal init`")
+        } catch let error as GitError {
+            throw JournalError.failure("cannot open the journal at \(path): \(error.message)")
+        }
+        guard let workdir = repository.workdir else {
+            throw JournalError.invalidInput("\(path) is a bare git repository, not a journal", hint: "clone it with `journal clone` to get a journal")
+        }
+        let journal = Journal(repository: repository, root: String(workdir.dropLast()))
+        try journal.checkIsJournal(path: path)
+        return journal
+    }
+
+    func checkIsJournal(path: String) throws {
+        let head = try wrap { try repository.headBranch() }
+        if let head, head != Journal.branch {
+            throw JournalError.failure(
+                "\(path) has \(head.replacingOccurrences(of: "refs/heads/", with: "")) checked out; the journal lives on main",
+                hint: "run `git -C \(path) switch main`")
+        }
+        guard let tip = try wrap({ try repository.resolve(Journal.branch) }),
+              try wrap({ try repository.tree(repository.commit(tip).treeId).entry(named: Journal.planPath) }) != nil else {
+            throw JournalError.invalidInput(
+                "\(path) is a git repository but not a journal (main has no plan.yml)",
+                hint: "make a journal elsewhere with `journal init PATH`, or here with `journal init --force`")
+        }
+    }
+
+    /// Runs libgit2 work, turning its errors into words for a person.
+    func wrap<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GitError {
+            throw describe(error)
+        }
+    }
+
+    func describe(_ error: GitError) -> JournalError {
+        if let lock = error.lockPath {
+            let age = FileSystem.age(lock, now: Int64(Date().timeIntervalSince1970))
+            let ageText = age.map { " (last touched \($0) seconds ago)" } ?? ""
+            return JournalError.failure(
+                "\(lock) is locked\(ageText): another git process is writing, or one was killed while writing",
+                hint: "if no git or journal command is running, remove the stale lock with `rm \(lock)` and try again")
+        }
+        return JournalError.failure(error.description)
+    }
+
+    /// The identity to record with, from this journal's config and the user's.
+    public func identity(name: String?, email: String?) throws -> Identity {
+        try Identity.resolve(config: try wrap { try repository.configSnapshot() }, name: name, email: email)
+    }
+
+    /// The tip of main and its tree.
+    func head() throws -> (commit: Oid, tree: Tree)? {
+        try wrap {
+            guard let tip = try repository.resolve(Journal.branch) else { return nil }
+            return (tip, try repository.tree(repository.commit(tip).treeId))
+        }
+    }
+
+    public var headCommit: Oid? { (try? repository.resolve(Journal.branch)) ?? nil }
+
+    /// The plan as committed on main.
+    public func plan() throws -> Plan {
+        guard let (_, tree) = try head(), let entry = tree.entry(named: Journal.planPath) else { return Plan() }
+        let text = try TextRules.decode(try wrap { try repository.blob(entry.id) }, source: Journal.planPath)
+        do {
+            return try PlanCodec.decode(text)
+        } catch let problems as Problems {
+            throw JournalError.invalidInput(
+                "plan.yml cannot be read:\n" + problems.problems.map { "  \(Journal.planPath):\($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
+                hint: "fix it with `journal plan edit`; `journal verify` lists every problem")
+        }
+    }
+
+    /// The committed text of plan.yml.
+    public func planText() throws -> String {
+        guard let (_, tree) = try head(), let entry = tree.entry(named: Journal.planPath) else { return "" }
+        return String(decoding: try wrap { try repository.blob(entry.id) }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,45 @@
+/// An entry as it stands on main, with the file it lives in.
+public struct StoredEntry: Equatable, Sendable {
+    public let entry: Entry
+    public let path: String
+
+    public init(entry: Entry, path: String) {
+        self.entry = entry
+        self.path = path
+    }
+}
+
+/// What a read of the entries found: the entries, and a problem for each file that could not be read.
+public struct EntryListing: Sendable {
+    public var entries: [StoredEntry]
+    public var problems: [Problem]
+}
+
+/// Which entries a listing wants. Dates let the reader skip whole months of the tree.
+public struct EntryFilter: Sendable {
+    public var kinds: [EntryKind] = []
+    public var criteria: [String] = []
+    public var from: String?
+    public var since: CalendarDate?
+    public var until: CalendarDate?
+    public var grep: String?
+    public var tags: [String] = []
+
+    public init() {}
+
+    public func matches(_ entry: Entry) -> Bool {
+        if !kinds.isEmpty && !kinds.contains(entry.kind) { return false }
+        if !criteria.isEmpty && !criteria.contains(where: entry.criteria.contains) { return false }
+        if !tags.isEmpty && !tags.contains(where: entry.tags.contains) { return false }
+        if let since, entry.date < since { return false }
+        if let until, entry.date > until { return false }
+        if let from, !(entry.from ?? "").localizedCaseInsensitiveContains(from) { return false }
+        if let grep {
+            let haystack = [entry.title, entry.body, entry.impact ?? "", entry.from ?? ""]
+            if !haystack.contains(where: { $0.localizedCaseInsensitiveContains(grep) }) { return false }
+        }
+        return true
+    }
+}
+
+import Foundation

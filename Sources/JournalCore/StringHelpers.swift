@@ -1,0 +1,32 @@
+import Foundation
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String { trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    var isBlank: Bool { unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+}
+
+/// The closest candidate to `word` by edit distance, when it is close enough to be a typo.
+func suggestion(for word: String, among candidates: [String]) -> String? {
+    let limit = max(1, word.count / 3)
+    return candidates
+        .map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+        .filter { $0.1 <= limit }
+        .min { $0.1 < $1.1 }?.0
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
