@@ -113,3 +113,8 @@ public final class Journal {
         return String(decoding: try wrap { try repository.blob(entry.id) }, as: UTF8.self)
     }
 }
+
+extension Journal {
+    /// A file under `.git/journal/` for the CLI's editor sessions.
+    public func scratchPath(_ name: String) -> String { stateDirectory + "/" + name }
+}

@@ -1,1 +1,3 @@
 import JournalCLI
+
+JournalCommand.runMain()

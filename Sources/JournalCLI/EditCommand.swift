@@ -1,0 +1,53 @@
+import ArgumentParser
+import JournalCore
+
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change an entry in a new commit; the old text stays in history.",
+        discussion: """
+        With options, changes those fields; without, opens $VISUAL or $EDITOR on the entry.
+
+        Examples:
+          journal edit k3m9 --impact "+3.4% conversion after 4 weeks"
+          journal edit k3m9 --criteria execution,product-sense
+          journal edit k3m9
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The entry's id, or a unique prefix of it (4+ characters).")
+    var id: String
+
+    @Option(help: ArgumentHelp("A new title.", valueName: "text"))
+    var title: String?
+
+    @OptionGroup var fields: EntryOptions
+
+    func run() throws {
+        let journal = try global.openJournal()
+        let now = try global.now()
+        let author = try global.identity(for: journal)
+        let stored = try journal.find(id)
+        var entry = stored.entry
+        if title != nil || fields.changesFields {
+            if let title { entry.title = title }
+            try fields.apply(to: &entry, today: now.today)
+        } else {
+            let path = journal.scratchPath("ENTRY_EDITMSG.md")
+            let text = try Editor.edit(EntryCodec.encode(entry), at: path, environment: global.environment)
+            do {
+                entry = try EntryCodec.decode(text)
+            } catch let problems as Problems {
+                throw JournalError.invalidInput(
+                    "the edited entry cannot be read:\n" + problems.problems.map { "  line \($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
+                    hint: "your text is in \(path)")
+            }
+            guard entry.id == stored.entry.id else {
+                throw JournalError.invalidInput("the id line was changed; an entry keeps its id", hint: "your text is in \(path)")
+            }
+        }
+        let commit = try journal.update(stored, to: entry, author: author, at: now, allowFuture: fields.future)
+        Terminal.out("Edited \(entry.kind.rawValue) \(entry.id) (commit \(commit.short)): \(entry.title)")
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import JournalCore
+
+/// The fields of an entry, as options: shared by `add` and `edit`.
+struct EntryOptions: ParsableArguments {
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Criterion keys from plan.yml (repeat, or separate with commas).", valueName: "key"))
+    var criteria: [String] = []
+
+    @Option(help: ArgumentHelp("The agreed outcome this advances (a key from plan.yml).", valueName: "key"))
+    var outcome: String?
+
+    @Option(help: ArgumentHelp("Who said it (feedback), or who it involves.", valueName: "name"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("When it happened: YYYY-MM-DD, today, yesterday, \"3 days ago\", \"last friday\" (default: today).", valueName: "date"))
+    var date: String?
+
+    @Flag(help: "Allow a date in the future (a planned follow-up).")
+    var future = false
+
+    @Option(help: ArgumentHelp("The measurable result, in one line.", valueName: "text"))
+    var impact: String?
+
+    @Option(name: .customLong("link"), parsing: .singleValue, help: ArgumentHelp("A link to evidence (repeat for more).", valueName: "url"))
+    var links: [String] = []
+
+    @Option(name: .customLong("tag"), parsing: .singleValue, help: ArgumentHelp("A tag (repeat for more).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Option(help: ArgumentHelp("Follow-ups and risks: when it is due (same forms as --date).", valueName: "date"))
+    var due: String?
+
+    @Option(help: ArgumentHelp("Follow-ups and risks: open or done.", valueName: "status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Check-ins: the manager's verdict, tracking or not-tracking.", valueName: "verdict"))
+    var verdict: String?
+
+    @Option(name: [.customShort("m"), .customLong("message")], parsing: .singleValue,
+            help: ArgumentHelp("The body, in Markdown (repeat for paragraphs).", valueName: "text"))
+    var messages: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Read the body from a file, or - for standard input.", valueName: "file"))
+    var file: String?
+
+    var criteriaKeys: [String] {
+        criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    var changesFields: Bool {
+        !criteria.isEmpty || outcome != nil || from != nil || date != nil || impact != nil || !links.isEmpty || !tags.isEmpty
+            || due != nil || status != nil || verdict != nil || !messages.isEmpty || file != nil
+    }
+
+    /// The body given by -m or --file, or nil when neither was.
+    func body() throws -> String? {
+        if !messages.isEmpty && file != nil {
+            throw JournalError.invalidInput("give the body with -m or with --file, not both")
+        }
+        if !messages.isEmpty { return try TextRules.body(messages.joined(separator: "\n\n")) }
+        guard let file else { return nil }
+        let bytes: [UInt8]
+        if file == "-" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw JournalError.invalidInput("cannot read the body file \(file)")
+            }
+            bytes = [UInt8](data)
+        }
+        return try TextRules.body(try TextRules.decode(bytes, source: file == "-" ? "standard input" : file))
+    }
+
+    /// Applies every given option to `entry`.
+    func apply(to entry: inout Entry, today: CalendarDate) throws {
+        if !criteria.isEmpty { entry.criteria = criteriaKeys }
+        if let outcome { entry.outcome = outcome }
+        if let from { entry.from = from }
+        if let date { entry.date = try DateExpression.parse(date, today: today) }
+        if let impact { entry.impact = impact }
+        if !links.isEmpty { entry.links = links }
+        if !tags.isEmpty { entry.tags = tags }
+        if let due { entry.due = try DateExpression.parse(due, today: today) }
+        if let status { entry.status = try choice(status, option: "--status") }
+        if let verdict { entry.verdict = try choice(verdict, option: "--verdict") }
+        if let body = try body() { entry.body = body }
+    }
+
+    private func choice<T: RawRepresentable & CaseIterable>(_ text: String, option: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            throw JournalError.invalidInput("\(option) is \"\(text)\"; it must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+}

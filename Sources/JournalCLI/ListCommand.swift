@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import JournalCore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List entries, newest first.",
+        discussion: """
+        Filters combine: an entry is listed when it matches all of them. Files that cannot be read
+        are skipped with a warning naming them (`journal verify` explains).
+
+        Examples:
+          journal list
+          journal list --since "30 days ago" --kind win
+          journal list --criteria execution --grep launch
+          journal list --format json | jq '.entries[].title'
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Only this kind (repeat, or separate with commas).", valueName: "kind"))
+    var kind: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Only entries for this criterion (repeat, or separate with commas).", valueName: "key"))
+    var criteria: [String] = []
+
+    @Option(help: ArgumentHelp("Only feedback or entries from this person (part of the name).", valueName: "name"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Only entries on or after this date (YYYY-MM-DD, \"30 days ago\", ...).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only entries on or before this date.", valueName: "date"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Only entries whose title, body, impact or author contain this text (any case).", valueName: "text"))
+    var grep: String?
+
+    @Option(name: .customLong("tag"), parsing: .singleValue, help: ArgumentHelp("Only entries with this tag (repeat for any of several).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Option(help: ArgumentHelp("At most this many entries.", valueName: "n"))
+    var limit: Int?
+
+    @Option(help: "table (for people) or json (for scripts).")
+    var format: Format = .table
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        let journal = try global.openJournal()
+        let today = try global.now().today
+        var filter = EntryFilter()
+        filter.kinds = try split(kind).map(EntryKind.parse)
+        filter.criteria = split(criteria)
+        filter.from = from
+        filter.since = try since.map { try DateExpression.parse($0, today: today) }
+        filter.until = try until.map { try DateExpression.parse($0, today: today) }
+        filter.grep = grep
+        filter.tags = tags
+        var listing = try journal.entries(filter)
+        for problem in listing.problems { Terminal.warn("skipped \(problem)") }
+        if let limit { listing.entries = Array(listing.entries.prefix(limit)) }
+        switch format {
+        case .json: Terminal.out(try EntryJSON.render(listing.entries))
+        case .table: printTable(listing.entries)
+        }
+    }
+
+    private func split(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private func printTable(_ entries: [StoredEntry]) {
+        guard !entries.isEmpty else {
+            Terminal.err("No entries match.")
+            return
+        }
+        let width = Terminal.width
+        for stored in entries {
+            let e = stored.entry
+            var detail = e.criteria.isEmpty ? "" : "  [" + e.criteria.joined(separator: ", ") + "]"
+            if let from = e.from { detail += "  from " + from }
+            let head = "\(e.id.value)  \(e.date)  \(e.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  "
+            var title = e.title + detail
+            if let width, head.count + title.count > width {
+                title = String(title.prefix(max(10, width - head.count - 1))) + "…"
+            }
+            Terminal.out(Terminal.paint(String(head.prefix(10)), .yellow) + String(head.dropFirst(10)) + title)
+        }
+    }
+}

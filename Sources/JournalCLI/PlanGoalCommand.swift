@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct PlanGoalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "goal", abstract: "Record your manager's goals, to align your outcomes with them.",
+        subcommands: [PlanGoalAddCommand.self])
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import JournalCore
+
+struct PlanOutcomeAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add an outcome.",
+        discussion: "Example:\n  journal plan outcome add A \"Checkout redesign shipped\" --criteria execution --project Checkout --due 2027-01-31")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A short key entries will name with --outcome (such as A).") var key: String
+    @Argument(help: "The tangible result.") var title: String
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Criteria it demonstrates (repeat, or separate with commas).", valueName: "key"))
+    var criteria: [String] = []
+    @Option(help: ArgumentHelp("The project it belongs to.", valueName: "name")) var project: String?
+    @Option(help: ArgumentHelp("When it is due.", valueName: "date")) var due: String?
+
+    func run() throws {
+        let key = try planKey(key, "outcome")
+        let title = try planLine(title, "title")
+        let project = try self.project.map { try planLine($0, "project") }
+        let due = try self.due.map { try DateExpression.parse($0, today: try global.now().today) }
+        let criteria = self.criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        try changePlan(global, "add outcome \(key)") { plan in
+            if plan.outcomeKeys.contains(key) { throw JournalError.invalidInput("the plan already has an outcome \"\(key)\"") }
+            try plan.checkCriteria(criteria)
+            plan.outcomes.append(Plan.Outcome(key: key, title: title, criteria: criteria, project: project, due: due))
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import GitKit
+
+/// What `journal verify` found.
+public struct VerifyReport: Sendable {
+    public var problems: [Problem] = []
+    public var entries = 0
+    public var commits = 0
+    public var objects = 0
+    /// An interrupted write was found and finished before checking.
+    public var recovered = false
+    public var isClean: Bool { problems.isEmpty }
+}
+
+extension Journal {
+    /// Checks every entry and plan.yml, every object reachable from a ref, the refs, stale locks,
+    /// and that the work tree and index match main. Finishes an interrupted write first.
+    public func verify(now: Moment) throws -> VerifyReport {
+        var report = VerifyReport()
+        report.recovered = try recover()
+        let plan = checkPlan(&report)
+        checkEntries(plan: plan, &report)
+        checkObjects(&report)
+        checkWorkTree(&report)
+        checkLocks(now: now, &report)
+        return report
+    }
+
+    private func checkPlan(_ report: inout VerifyReport) -> Plan? {
+        do {
+            let text = try planText()
+            if text.isEmpty {
+                report.problems.append(Problem(path: Journal.planPath, "main has no plan.yml"))
+                return nil
+            }
+            return try PlanCodec.decode(text)
+        } catch let problems as Problems {
+            report.problems += problems.problems.map { Problem(path: Journal.planPath, line: $0.line, $0.message) }
+        } catch {
+            report.problems.append(Problem(path: Journal.planPath, "\(error)"))
+        }
+        return nil
+    }
+
+    private func checkEntries(plan: Plan?, _ report: inout VerifyReport) {
+        var seen: [EntryID: String] = [:]
+        do {
+            try checkEntryTreeShape(&report)
+            for file in try entryFiles() {
+                report.entries += 1
+                let entry: Entry
+                do {
+                    entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
+                } catch let problems as Problems {
+                    report.problems += problems.problems.map { Problem(path: file.path, line: $0.line, $0.message) }
+                    continue
+                }
+                let date = entry.date.description
+                let folder = "\(Journal.entriesFolder)/\(date.prefix(4))/\(date.dropFirst(5).prefix(2))/"
+                if !file.path.hasPrefix(folder) || !file.name.hasPrefix(date + "-") {
+                    report.problems.append(Problem(path: file.path, line: 4, "the date \(date) says this file belongs in \(folder) and starts with \(date)-"))
+                }
+                if Journal.idInFileName(file.name) != entry.id.value {
+                    report.problems.append(Problem(path: file.path, line: 2, "the id \(entry.id) does not match the file name"))
+                }
+                if let other = seen[entry.id] {
+                    report.problems.append(Problem(path: file.path, line: 2, "the id \(entry.id) is also used by \(other)"))
+                } else {
+                    seen[entry.id] = file.path
+                }
+                if let plan {
+                    for key in entry.criteria where !plan.criterionKeys.contains(key) {
+                        report.problems.append(Problem(path: file.path, "unknown criterion \"\(key)\" (not in plan.yml)"))
+                    }
+                    if let outcome = entry.outcome, !plan.outcomeKeys.contains(outcome) {
+                        report.problems.append(Problem(path: file.path, "unknown outcome \"\(outcome)\" (not in plan.yml)"))
+                    }
+                }
+                if let body = try? TextRules.body(entry.body), body != entry.body {
+                    report.problems.append(Problem(path: file.path, "the body has CR line endings or trailing blank lines"))
+                }
+            }
+        } catch {
+            report.problems.append(Problem(path: Journal.entriesFolder, "\(error)"))
+        }
+    }
+
+    /// Anything under entries/ that is not `YYYY/MM/*.md`.
+    private func checkEntryTreeShape(_ report: inout VerifyReport) throws {
+        guard let (_, root) = try head(), let top = root.entry(named: Journal.entriesFolder) else { return }
+        guard top.kind == .tree else {
+            report.problems.append(Problem(path: Journal.entriesFolder, "is a file; it should be a folder"))
+            return
+        }
+        let isNumber = { (text: String, digits: Int) in text.count == digits && text.allSatisfy(\.isASCII) && Int(text) != nil }
+        try wrap {
+            for year in try repository.tree(top.id).entries {
+                let yearPath = "\(Journal.entriesFolder)/\(year.name)"
+                guard year.kind == .tree, isNumber(year.name, 4) else {
+                    report.problems.append(Problem(path: yearPath, "unexpected; entries live in entries/YYYY/MM/"))
+                    continue
+                }
+                for month in try repository.tree(year.id).entries {
+                    let monthPath = "\(yearPath)/\(month.name)"
+                    guard month.kind == .tree, isNumber(month.name, 2), (1...12).contains(Int(month.name)!) else {
+                        report.problems.append(Problem(path: monthPath, "unexpected; entries live in entries/YYYY/MM/"))
+                        continue
+                    }
+                    for file in try repository.tree(month.id).entries where !(file.kind == .blob && file.name.hasSuffix(".md")) {
+                        report.problems.append(Problem(path: "\(monthPath)/\(file.name)", "unexpected; entries are .md files"))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads every object reachable from every ref, which checks each one's hash.
+    private func checkObjects(_ report: inout VerifyReport) {
+        do {
+            guard try repository.headBranch() == Journal.branch else {
+                report.problems.append(Problem(path: ".git/HEAD", "HEAD does not point at main"))
+                return
+            }
+            let walk = try repository.revWalk()
+            for (name, target) in try repository.references() {
+                guard try repository.objectExists(target) else {
+                    report.problems.append(Problem(path: ".git/" + name, "points at \(target.short), which is missing"))
+                    continue
+                }
+                if name.hasPrefix("refs/heads/") || name.hasPrefix("refs/remotes/") || name.hasPrefix("refs/journal/") {
+                    try walk.push(target)
+                }
+            }
+            var trees = Set<Oid>(), blobs = Set<Oid>()
+            for commitId in walk {
+                report.commits += 1
+                do {
+                    let commit = try repository.commit(commitId)
+                    try repository.verifyObject(commitId)
+                    try checkTree(commit.treeId, path: "", at: commitId, &trees, &blobs, &report)
+                } catch let error as GitError {
+                    report.problems.append(Problem(path: "commit \(commitId.short)", error.description))
+                }
+            }
+            if let error = walk.error { report.problems.append(Problem(path: ".git", "the history cannot be walked: \(error.description)")) }
+            report.objects = report.commits + trees.count + blobs.count
+        } catch let error as GitError {
+            report.problems.append(Problem(path: ".git", error.description))
+        } catch {
+            report.problems.append(Problem(path: ".git", "\(error)"))
+        }
+    }
+
+    private func checkTree(_ id: Oid, path: String, at commit: Oid, _ trees: inout Set<Oid>, _ blobs: inout Set<Oid>,
+                           _ report: inout VerifyReport) throws {
+        guard trees.insert(id).inserted else { return }
+        let tree: Tree
+        do {
+            try repository.verifyObject(id)
+            tree = try repository.tree(id)
+        } catch let error as GitError {
+            report.problems.append(Problem(path: path.isEmpty ? "tree of \(commit.short)" : path, "in commit \(commit.short): \(error.description)"))
+            return
+        }
+        for entry in tree.entries {
+            let child = path.isEmpty ? entry.name : "\(path)/\(entry.name)"
+            switch entry.kind {
+            case .tree: try checkTree(entry.id, path: child, at: commit, &trees, &blobs, &report)
+            case .blob:
+                guard blobs.insert(entry.id).inserted else { continue }
+                do { try repository.verifyObject(entry.id) } catch let error as GitError {
+                    report.problems.append(Problem(path: child, "in commit \(commit.short): \(error.description)"))
+                }
+            case .other: continue
+            }
+        }
+    }
+
+    private func checkWorkTree(_ report: inout VerifyReport) {
+        do {
+            for entry in try wrap({ try repository.status() }) {
+                let state = entry.untracked ? "is not committed (untracked)"
+                    : entry.staged ? "has staged changes that are not committed" : "differs from main in the work tree"
+                report.problems.append(Problem(path: entry.path, state))
+            }
+        } catch {
+            report.problems.append(Problem(path: root, "\(error)"))
+        }
+    }
+
+    /// Lock files left by a killed git or journal process block every later write.
+    private func checkLocks(now: Moment, _ report: inout VerifyReport) {
+        let gitDir = String(repository.gitDir.dropLast())
+        var candidates = ["\(gitDir)/index.lock", "\(gitDir)/HEAD.lock", "\(gitDir)/config.lock", "\(gitDir)/packed-refs.lock"]
+        if let enumerator = FileManager.default.enumerator(atPath: gitDir + "/refs") {
+            for case let name as String in enumerator where name.hasSuffix(".lock") { candidates.append("\(gitDir)/refs/\(name)") }
+        }
+        for lock in candidates {
+            guard let age = FileSystem.age(lock, now: now.seconds) else { continue }
+            report.problems.append(Problem(
+                path: lock, "lock file last touched \(age) seconds ago; if no git or journal command is running, remove it with `rm \(lock)`"))
+        }
+    }
+}
