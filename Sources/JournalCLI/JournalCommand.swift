@@ -31,11 +31,13 @@ public struct JournalCommand: ParsableCommand {
     /// Runs the command line, mapping every error to words on stderr and an exit code in one
     /// place: 0 success, 1 the operation failed, 2 bad usage or bad input.
     public static func runMain() -> Never {
+        // Past a file-size limit, a write must fail with EFBIG and be reported, not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         if let bad = invalidArgument() {
             report(JournalError.invalidInput("argument \(bad) is not valid UTF-8", hint: "pass text as UTF-8"))
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(leadingJournalOption(Array(CommandLine.arguments.dropFirst())))
             try command.run()
             Foundation.exit(0)
         } catch let error as JournalError {
@@ -58,6 +60,24 @@ public struct JournalCommand: ParsableCommand {
         Terminal.err(Terminal.paint("error:", .red, fd: STDERR_FILENO) + " " + error.message)
         if let hint = error.hint { Terminal.err(Terminal.paint("hint:", .dim, fd: STDERR_FILENO) + " " + hint) }
         Foundation.exit(error.category == .invalidInput ? 2 : 1)
+    }
+
+    /// `journal -C PATH add ...` as with git: a leading -C/--journal applies to the command after it,
+    /// passed down the way a user could pass it, through JOURNAL_DIR.
+    static func leadingJournalOption(_ arguments: [String]) -> [String] {
+        var arguments = arguments
+        while let first = arguments.first {
+            if (first == "-C" || first == "--journal"), arguments.count > 1 {
+                setenv("JOURNAL_DIR", arguments[1], 1)
+                arguments.removeFirst(2)
+            } else if first.hasPrefix("--journal=") {
+                setenv("JOURNAL_DIR", String(first.dropFirst("--journal=".count)), 1)
+                arguments.removeFirst()
+            } else {
+                break
+            }
+        }
+        return arguments
     }
 
     /// Swift repairs invalid UTF-8 in arguments silently; the journal refuses it instead.
