@@ -54,8 +54,9 @@ public enum TextRules {
         return text
     }
 
+    /// Line breaks, control characters, and the byte-order mark (which YAML drops at the start of a value).
     static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}"
     }
 
     static func hex(_ value: UInt32) -> String {

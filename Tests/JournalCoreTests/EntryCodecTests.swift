@@ -1,0 +1,100 @@
+import PropertyBased
+import Testing
+@testable import JournalCore
+
+@Suite("Entry codec")
+struct EntryCodecTests {
+    static let tricky = [
+        "---", "...", ": ", "\"", "'", "#", "&anchor", "*alias", "!!tag", "no", "on", "~", "null", "0123", "1e3",
+        "2024-01-05", "true", "\\", "\\n", "%", "@", "`", "|", ">", "- ", "? ", "[", "]", "{", "}", ",", " ", "é", "日本",
+        "🎉", "\u{FEFF}", "\u{85}", "\u{A0}", "\u{FFFE}", "a", "Z", "9", "x: y", "<script>", "javascript:",
+    ]
+    static let bodyPieces = tricky + ["\n", "\n\n", "\t", "\r\n", "---\n", "\n---\n", "# heading\n", "```\n"]
+
+    static let line = Gen<String?>.element(of: tricky).map { $0 ?? "" }.array(of: 1...6).map { $0.joined() }
+        .filter { !$0.isBlank && !$0.unicodeScalars.contains(where: TextRules.isLineBreakOrControl) }
+    static let body = Gen<String?>.element(of: bodyPieces).map { $0 ?? "" }.array(of: 0...12).map { $0.joined() }
+
+    @Test("a valid entry written then read is equal", .timeLimit(.minutes(1)))
+    func roundTrip() async {
+        await propertyCheck(count: 400, input: Self.line, Self.line.optional, Self.line.array(of: 0...3), Self.body) { title, from, links, rawBody in
+            guard let body = try? TextRules.body(rawBody) else { return }
+            let entry = Entry(
+                id: EntryID("k3m9x2qf7a")!, kind: .feedback, date: CalendarDate(iso: "2026-11-20")!, title: title,
+                criteria: ["execution", "product-sense"], outcome: "A", from: from, impact: from, links: links, tags: links,
+                due: CalendarDate(iso: "2026-12-01"), status: .open, verdict: .notTracking, body: body)
+            let text = EntryCodec.encode(entry)
+            let decoded = try? EntryCodec.decode(Array(text.utf8))
+            #expect(decoded == entry, "\(text)")
+        }
+    }
+
+    @Test("the file matches the on-disk contract")
+    func format() {
+        let entry = Entry(
+            id: EntryID("k3m9x2qf7a")!, kind: .win, date: CalendarDate(iso: "2026-11-20")!, title: "Shipped: the \"redesign\"",
+            criteria: ["execution"], impact: "+3.2%", links: ["https://example.com/doc"], body: "Body.\n\nMore.")
+        #expect(EntryCodec.encode(entry) == """
+        ---
+        id: k3m9x2qf7a
+        kind: win
+        date: 2026-11-20
+        title: "Shipped: the \\"redesign\\""
+        criteria: ["execution"]
+        impact: "+3.2%"
+        links: ["https://example.com/doc"]
+        ---
+        Body.
+
+        More.
+
+        """)
+    }
+
+    @Test("hand-written YAML reads, with plain scalars kept as written")
+    func handWritten() throws {
+        let entry = try EntryCodec.decode("""
+        ---
+        id: abcd000001
+        kind: note
+        date: 2026-01-05
+        title: no
+        from: 0123
+        criteria: execution
+        tags:
+          - on
+          - 1e3
+        ---
+        Body\r\n
+        """)
+        #expect(entry.title == "no")
+        #expect(entry.from == "0123")
+        #expect(entry.criteria == ["execution"])
+        #expect(entry.tags == ["on", "1e3"])
+        #expect(entry.body == "Body")
+    }
+
+    @Test("broken files name every problem with its line")
+    func problems() {
+        func problems(_ text: String) -> [Problem] {
+            do {
+                _ = try EntryCodec.decode(text)
+                return []
+            } catch let error as Problems {
+                return error.problems
+            } catch {
+                return [Problem("\(error)")]
+            }
+        }
+        let unknown = problems("---\nid: abcd000001\nkind: win\ndate: 2026-01-05\ntitle: x\ncriterion: [a]\n---\n")
+        #expect(unknown.map(\.line) == [6])
+        #expect(unknown.first?.message.contains("did you mean \"criteria\"") == true)
+        let bad = problems("---\nid: abc\nkind: wn\ndate: 2026-02-30\n---\n")
+        #expect(bad.count == 4)
+        #expect(bad.contains { $0.message.contains("missing required key \"title\"") })
+        #expect(bad.contains { $0.line == 4 && $0.message.contains("date") })
+        #expect(problems("no front matter").first?.line == 1)
+        #expect(problems("---\nid: [unclosed\n---\n").first?.message.contains("invalid YAML") == true)
+        #expect(problems("---\ntitle: x\n").first?.message.contains("not closed") == true)
+    }
+}
