@@ -14,6 +14,10 @@ public final class Commit {
     public var author: Signature { Signature(git_commit_author(pointer)) }
     public var committer: Signature { Signature(git_commit_committer(pointer)) }
 
+    /// When it was committed, seconds since the epoch, and the committer's offset in minutes.
+    public var time: Int64 { git_commit_time(pointer) }
+    public var timeOffset: Int32 { git_commit_time_offset(pointer) }
+
     public var parentIds: [Oid] {
         (0..<git_commit_parentcount(pointer)).compactMap { index in
             git_commit_parent_id(pointer, index).map { Oid($0.pointee) }

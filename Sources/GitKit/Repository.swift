@@ -208,6 +208,12 @@ public final class Repository {
         try check(git_config_set_string(config, key, value), "set \(key)")
     }
 
+    /// Whether `commit` has `ancestor` in its history (a commit is not its own descendant).
+    public func isDescendant(_ commit: Oid, of ancestor: Oid) throws -> Bool {
+        var a = commit.raw, b = ancestor.raw
+        return try check(git_graph_descendant_of(pointer, &a, &b), "compare \(commit.short) with \(ancestor.short)") == 1
+    }
+
     public func revWalk() throws -> RevWalk {
         var out: OpaquePointer?
         try check(git_revwalk_new(&out, pointer), "walk the history")

@@ -21,6 +21,17 @@ public final class RevWalk: IteratorProtocol, Sequence {
         try check(git_revwalk_push(pointer, &raw), "walk from \(id.short)")
     }
 
+    /// Leaves `id` and its ancestors out of the walk.
+    public func hide(_ id: Oid) throws {
+        var raw = id.raw
+        try check(git_revwalk_hide(pointer, &raw), "walk the history")
+    }
+
+    /// Follows only the first parent of merges.
+    public func firstParentOnly() throws {
+        try check(git_revwalk_simplify_first_parent(pointer), "walk the history")
+    }
+
     /// The next commit id; nil at the end, or on failure with `error` set.
     public func next() -> Oid? {
         var oid = git_oid()

@@ -6,8 +6,8 @@ extension Journal {
 
     /// Every `entries/YYYY/MM/*.md` on main within the dates, by path; the tree is read folder by
     /// folder so months outside the dates are never opened.
-    func entryFiles(since: CalendarDate? = nil, until: CalendarDate? = nil) throws -> [(path: String, id: Oid, name: String)] {
-        guard let (_, root) = try head(), let top = root.entry(named: Journal.entriesFolder), top.kind == .tree else { return [] }
+    func entryFiles(since: CalendarDate? = nil, until: CalendarDate? = nil, root: Tree? = nil) throws -> [(path: String, id: Oid, name: String)] {
+        guard let root = try root ?? head()?.tree, let top = root.entry(named: Journal.entriesFolder), top.kind == .tree else { return [] }
         let sinceMonth = since.map { $0.year * 12 + $0.month }
         let untilMonth = until.map { $0.year * 12 + $0.month }
         var files: [(String, Oid, String)] = []
@@ -32,8 +32,12 @@ extension Journal {
 
     /// The entries on main matching `filter`, newest first; unreadable files become problems.
     public func entries(_ filter: EntryFilter = EntryFilter()) throws -> EntryListing {
+        try entries(filter, root: nil)
+    }
+
+    func entries(_ filter: EntryFilter, root: Tree?) throws -> EntryListing {
         var listing = EntryListing(entries: [], problems: [])
-        for file in try entryFiles(since: filter.since, until: filter.until) {
+        for file in try entryFiles(since: filter.since, until: filter.until, root: root) {
             do {
                 let entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
                 if filter.matches(entry) { listing.entries.append(StoredEntry(entry: entry, path: file.path)) }
