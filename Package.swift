@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -18,20 +19,34 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
         .target(
             name: "JournalCore",
             dependencies: ["GitKit", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "JournalReports",
+            dependencies: ["JournalCore", "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
             name: "JournalCLI",
-            dependencies: ["JournalCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JournalCore", "JournalReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(
             name: "JournalCoreTests",
             dependencies: ["JournalCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "JournalReportsTests",
+            dependencies: ["JournalReports", "JournalCore"],
+            resources: [.copy("Expected")]
         ),
         .testTarget(name: "JournalEndToEndTests", dependencies: ["journal"]),
     ]

@@ -1,0 +1,27 @@
+import CCmarkGFM
+
+/// Entry bodies to HTML through cmark-gfm in its safe mode: raw HTML is dropped and
+/// `javascript:`, `vbscript:`, `file:` and most `data:` links are not links (DESIGN.md §4).
+public enum MarkdownToHTML {
+    private static let extensionsRegistered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+    public static func render(_ markdown: String) -> String {
+        _ = extensionsRegistered
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
