@@ -23,7 +23,8 @@ public struct JournalCommand: ParsableCommand {
         version: "journal \(version)",
         subcommands: [
             InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, EditCommand.self,
-            RemoveCommand.self, PlanCommand.self, VerifyCommand.self,
+            RemoveCommand.self, PlanCommand.self, StatusCommand.self, ReportCommand.self, CheckinCommand.self,
+            AgendaCommand.self, VerifyCommand.self,
         ])
 
     public init() {}

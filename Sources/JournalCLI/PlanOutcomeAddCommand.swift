@@ -14,6 +14,8 @@ struct PlanOutcomeAddCommand: ParsableCommand {
     var criteria: [String] = []
     @Option(help: ArgumentHelp("The project it belongs to.", valueName: "name")) var project: String?
     @Option(help: ArgumentHelp("When it is due.", valueName: "date")) var due: String?
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("The number of a manager goal it serves (repeat for more; see `journal plan show`).", valueName: "n"))
+    var serves: [Int] = []
 
     func run() throws {
         let key = try planKey(key, "outcome")
@@ -24,7 +26,10 @@ struct PlanOutcomeAddCommand: ParsableCommand {
         try changePlan(global, "add outcome \(key)") { plan in
             if plan.outcomeKeys.contains(key) { throw JournalError.invalidInput("the plan already has an outcome \"\(key)\"") }
             try plan.checkCriteria(criteria)
-            plan.outcomes.append(Plan.Outcome(key: key, title: title, criteria: criteria, project: project, due: due))
+            for goal in serves where !(1...max(1, plan.managerGoals.count)).contains(goal) || plan.managerGoals.isEmpty {
+                throw JournalError.invalidInput("there is no manager goal \(goal)", hint: "add goals with `journal plan goal add`; `journal plan show` numbers them")
+            }
+            plan.outcomes.append(Plan.Outcome(key: key, title: title, criteria: criteria, project: project, due: due, serves: serves))
         }
     }
 }

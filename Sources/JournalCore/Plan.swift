@@ -56,14 +56,17 @@ public struct Plan: Equatable, Sendable {
         public var project: String?
         public var due: CalendarDate?
         public var status: OutcomeStatus
+        /// The manager goals it serves, by number (1 is the first of `managerGoals`).
+        public var serves: [Int]
         public init(key: String, title: String, criteria: [String] = [], project: String? = nil,
-                    due: CalendarDate? = nil, status: OutcomeStatus = .planned) {
+                    due: CalendarDate? = nil, status: OutcomeStatus = .planned, serves: [Int] = []) {
             self.key = key
             self.title = title
             self.criteria = criteria
             self.project = project
             self.due = due
             self.status = status
+            self.serves = serves
         }
     }
 

@@ -43,7 +43,7 @@ public enum PlanCodec {
             if let d = c.description { out += "    description: \(YAMLScalar.quoted(d))\n" }
         }
         out += "\n# Tangible outcomes that would show the criteria beyond doubt.\n"
-        out += "# status: planned, in-progress, done, at-risk or dropped.\n"
+        out += "# status: planned, in-progress, done, at-risk or dropped; serves: numbers of the manager goals below.\n"
         out += "outcomes:" + (plan.outcomes.isEmpty ? " []\n" : "\n")
         for o in plan.outcomes {
             out += "  - key: \(o.key)\n    title: \(YAMLScalar.quoted(o.title))\n"
@@ -51,6 +51,7 @@ public enum PlanCodec {
             if let p = o.project { out += "    project: \(YAMLScalar.quoted(p))\n" }
             if let d = o.due { out += "    due: \(d)\n" }
             out += "    status: \(o.status.rawValue)\n"
+            if !o.serves.isEmpty { out += "    serves: [\(o.serves.map(String.init).joined(separator: ", "))]\n" }
         }
         out += "\n# Who else must agree, what each needs to see, and when they agreed.\n"
         out += "stakeholders:" + (plan.stakeholders.isEmpty ? " []\n" : "\n")
@@ -111,10 +112,17 @@ public enum PlanCodec {
             guard let key = reader.key("key"), let title = reader.line("title", required: true) else { return nil }
             return Plan.Criterion(key: key, title: title, description: reader.line("description").nonEmpty)
         }
-        plan.outcomes = items(fields, "outcomes", keys: ["key", "title", "criteria", "project", "due", "status"], &problems) { reader in
+        plan.outcomes = items(fields, "outcomes", keys: ["key", "title", "criteria", "project", "due", "status", "serves"], &problems) { reader in
             guard let key = reader.key("key"), let title = reader.line("title", required: true) else { return nil }
+            let serves = reader.list("serves").compactMap { text -> Int? in
+                guard let number = Int(text), number > 0 else {
+                    reader.fail(reader.node("serves")!.key, "\"\(reader.context)serves\" lists manager goals by number, not \"\(text)\"")
+                    return nil
+                }
+                return number
+            }
             return Plan.Outcome(key: key, title: title, criteria: reader.list("criteria"), project: reader.line("project").nonEmpty,
-                                due: reader.date("due"), status: reader.choice("status") ?? .planned)
+                                due: reader.date("due"), status: reader.choice("status") ?? .planned, serves: serves)
         }
         plan.stakeholders = items(fields, "stakeholders", keys: ["name", "role", "needs", "agreed"], &problems) { reader in
             guard let name = reader.line("name", required: true) else { return nil }
@@ -145,6 +153,9 @@ public enum PlanCodec {
         for outcome in plan.outcomes {
             for key in outcome.criteria where !plan.criterionKeys.contains(key) {
                 problems.append(Problem(line: line("outcomes"), "outcome \"\(outcome.key)\" names unknown criterion \"\(key)\""))
+            }
+            for goal in outcome.serves where goal > plan.managerGoals.count {
+                problems.append(Problem(line: line("outcomes"), "outcome \"\(outcome.key)\" serves manager goal \(goal), but the plan has \(plan.managerGoals.count)"))
             }
         }
         return problems

@@ -1,0 +1,32 @@
+import ArgumentParser
+import JournalCore
+import JournalReports
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "Prepare a 1:1 agenda for managing up.",
+        discussion: """
+        Your manager's goals and the outcomes that serve them, wins since the last check-in (at
+        most two weeks back unless --since says otherwise), work at risk and how you de-risk it,
+        follow-ups due or overdue, and asks. Printed to standard output unless -o names a file.
+
+        Examples:
+          journal agenda
+          journal agenda --since "1 week ago" -o agenda.md
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Wins since this date.", valueName: "date"))
+    var since: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let (journal, input) = try loadReportInput(global, asOf: nil)
+        let since = try self.since.map { try DateExpression.parse($0, today: input.today) }
+        let text = try ReportRenderer(journalRoot: journal.root).render(Agenda(input, since: since), as: output.format)
+        if let path = try output.write(text, defaultName: nil) { Terminal.out("Wrote \(path)") }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import JournalCore
+import JournalReports
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the dated evidence report for a review: Markdown, self-contained HTML, or JSON.",
+        discussion: """
+        Per criterion: evidence, feedback, months with evidence and a verdict (strong, thin, none)
+        judged against the plan's rule; the outcomes and the entries behind them; the evidence
+        itself; feedback by stakeholder; check-ins; blockers; open follow-ups and risks; what was
+        agreed and when; which entries were written down at the time.
+
+        The default file is evidence-YYYY-MM-DD.<format> in the current folder. Templates in the
+        journal's templates/ folder override the built-in ones (--template-dump writes those).
+
+        Examples:
+          journal report --format html
+          journal report --since 2026-06-01 --until 2026-11-30 --criteria execution -o - 
+          journal report --as-of 2026-09-30 --format json -o review-q3.json
+          journal report --template-dump
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Start of the period (default: the plan's start).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("End of the period (default: today).", valueName: "date"))
+    var until: String?
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Only these criteria (repeat, or separate with commas).", valueName: "key"))
+    var criteria: [String] = []
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Build the report from the journal as it stood on this date.", valueName: "date"))
+    var asOf: String?
+
+    @Flag(help: "Commit the built-in templates into the journal's templates/ folder, to start your own format.")
+    var templateDump = false
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        if templateDump {
+            let journal = try global.openJournal()
+            let written = try journal.addTemplates(BuiltInTemplates.all, author: try global.identity(for: journal), at: try global.now())
+            for path in written { Terminal.out("Wrote \(journal.root)/\(path)") }
+            return
+        }
+        let (journal, input) = try loadReportInput(global, asOf: asOf)
+        let keys = criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        try input.plan.checkCriteria(keys)
+        let defaults = Period.default(for: input)
+        let since = try self.since.map { try DateExpression.parse($0, today: input.today) } ?? defaults.since
+        let until = try self.until.map { try DateExpression.parse($0, today: input.today) } ?? defaults.until
+        guard since <= until else { throw JournalError.invalidInput("--since \(since) is after --until \(until)") }
+        let report = EvidenceReport(input, period: Period(since: since, until: until), criteria: keys)
+        let text = try ReportRenderer(journalRoot: journal.root).render(report, as: output.format)
+        if let path = try output.write(text, defaultName: "evidence-\(input.today)") {
+            Terminal.out("Wrote \(path)")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import JournalCore
+import JournalReports
+
+extension ReportRenderer.Format: ExpressibleByArgument {}
+
+/// Where a document goes: a file (default: a dated name in the current folder) or stdout.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "md, html or json.")
+    var format: ReportRenderer.Format = .md
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file, or - for standard output.", valueName: "file"))
+    var output: String?
+
+    /// Writes `text`; returns the path written, or nil for stdout.
+    func write(_ text: String, defaultName: String?) throws -> String? {
+        guard let path = output ?? defaultName.map({ "\($0).\(format.rawValue)" }), path != "-" else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return nil
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw JournalError.failure("cannot write \(path): \(error.localizedDescription)")
+        }
+        return path
+    }
+}
+
+/// Reads the journal for a report, warning about files that could not be read.
+func loadReportInput(_ global: GlobalOptions, asOf: String?) throws -> (Journal, ReportInput) {
+    let journal = try global.openJournal()
+    let today = try global.now().today
+    let asOfDate = try asOf.map { try DateExpression.parse($0, today: today) }
+    let input = try ReportInput.load(from: journal, today: today, asOf: asOfDate)
+    for problem in input.warnings { Terminal.warn("left out \(problem)") }
+    return (journal, input)
+}

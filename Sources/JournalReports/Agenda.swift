@@ -1,0 +1,76 @@
+import JournalCore
+
+/// A 1:1 agenda for managing up (schema `journal.agenda`, version 1): the manager's goals and
+/// the outcomes that serve them, wins to share, work at risk and how it is being de-risked,
+/// follow-ups due, and asks.
+public struct Agenda: Codable, Sendable {
+    public var schema = "journal.agenda"
+    public var version = 1
+
+    public struct Goal: Codable, Sendable {
+        public var number: Int
+        public var text: String
+        public var outcomes: [String]
+    }
+
+    public struct AtRisk: Codable, Sendable {
+        public var what: String
+        /// The risk entry's body, or the outcome's status: how it is being de-risked.
+        public var plan: String?
+        public var id: String?
+    }
+
+    public struct FollowUp: Codable, Sendable {
+        public var title: String
+        public var due: String?
+        public var overdue: Bool
+        public var id: String
+    }
+
+    public var date: String
+    public var since: String
+    public var manager: String?
+    public var goals: [Goal]
+    public var wins: [ReportEntry]
+    public var atRisk: [AtRisk]
+    public var followups: [FollowUp]
+    public var asks: [String]
+
+    /// Wins since `since` (default: the last check-in, or two weeks ago if that is sooner).
+    public init(_ input: ReportInput, since: CalendarDate? = nil) {
+        let plan = input.plan
+        let today = input.today
+        let lastCheckin = input.entries.filter { $0.entry.kind == .checkin && $0.entry.date <= today }.map(\.entry.date).max()
+        let start = since ?? max(lastCheckin.map { $0.adding(days: 1) } ?? today.adding(days: -14), today.adding(days: -14))
+        date = today.description
+        self.since = start.description
+        manager = plan.manager
+        goals = plan.managerGoals.enumerated().map { index, text in
+            Goal(number: index + 1, text: text, outcomes: plan.outcomes.filter { $0.serves.contains(index + 1) }.map {
+                "\($0.key): \($0.title) (\($0.status.rawValue))"
+            })
+        }
+        wins = input.entries.filter { $0.entry.kind == .win && $0.entry.date >= start && $0.entry.date <= today }.map { ReportEntry($0, input: input) }
+        atRisk = input.entries.filter { $0.entry.kind == .risk && $0.entry.status != .done }.map {
+            AtRisk(what: $0.entry.title, plan: $0.entry.body.isEmpty ? nil : $0.entry.body, id: $0.entry.id.value)
+        } + plan.outcomes.filter { $0.status == .atRisk }.map {
+            AtRisk(what: "Outcome \($0.key): \($0.title)", plan: $0.due.map { "due \($0)" }, id: nil)
+        }
+        let horizon = today.adding(days: 7)
+        followups = input.entries.filter { $0.entry.kind == .followup && $0.entry.status != .done && ($0.entry.due ?? $0.entry.date) <= horizon }
+            .sorted { ($0.entry.due ?? $0.entry.date) < ($1.entry.due ?? $1.entry.date) }
+            .map { FollowUp(title: $0.entry.title, due: $0.entry.due?.description, overdue: ($0.entry.due ?? horizon) < today, id: $0.entry.id.value) }
+        var asks: [String] = []
+        let recent = input.entries.filter { $0.entry.date > today.adding(days: -ReportRules.staleDays) }
+        for criterion in plan.criteria where !recent.contains(where: { $0.entry.criteria.contains(criterion.key) }) {
+            asks.append("An opportunity to show \(criterion.key) (\(criterion.title)): nothing in the last \(ReportRules.staleDays) days.")
+        }
+        for person in plan.stakeholders where person.agreed == nil {
+            asks.append("Help getting \(person.name) to agree to the plan.")
+        }
+        for blocker in plan.blockers where blocker.status == .open {
+            asks.append("Help with the blocker: \(blocker.text).")
+        }
+        self.asks = asks
+    }
+}

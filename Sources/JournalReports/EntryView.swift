@@ -1,0 +1,61 @@
+/// An entry prepared for a template: user text stays raw (the template's content type escapes
+/// it), the body comes as a quoted Markdown block and as safe HTML, links say whether they may
+/// be links at all.
+struct EntryView {
+    struct Link {
+        let url: String
+        /// Only http, https and mailto become links; anything else is shown as text.
+        let safe: Bool
+    }
+
+    let id: String
+    let kind: String
+    let date: String
+    let title: String
+    let criteria: String?
+    let outcome: String?
+    let from: String?
+    let impact: String?
+    let links: [Link]
+    let tags: String?
+    let due: String?
+    let status: String?
+    let verdict: String?
+    let hasBody: Bool
+    /// The body as a Markdown block quote, so its headings and rules stay inside the entry.
+    let bodyQuoted: String
+    let bodyHTML: String
+    let recordedOn: String?
+    let recordedBy: String?
+    let late: Bool
+    let lateNote: String?
+
+    init(_ entry: ReportEntry) {
+        id = entry.id
+        kind = entry.kind
+        date = entry.date
+        title = entry.title
+        criteria = entry.criteria.isEmpty ? nil : entry.criteria.joined(separator: ", ")
+        outcome = entry.outcome
+        from = entry.from
+        impact = entry.impact
+        links = entry.links.map { Link(url: $0, safe: EntryView.isSafeLink($0)) }
+        tags = entry.tags.isEmpty ? nil : entry.tags.joined(separator: ", ")
+        due = entry.due
+        status = entry.status
+        verdict = entry.verdict
+        hasBody = !entry.body.isEmpty
+        bodyQuoted = entry.body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+        bodyHTML = entry.body.isEmpty ? "" : MarkdownToHTML.render(entry.body)
+        recordedOn = entry.recordedOn
+        recordedBy = entry.recordedBy
+        late = !entry.writtenAtTheTime
+        lateNote = entry.writtenAtTheTime ? nil : entry.recordedAfterDays.map { "recorded \($0) days later, on \(entry.recordedOn ?? "?")" }
+    }
+
+    static func isSafeLink(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:"))
+            && !url.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == " " || $0 == "`" })
+    }
+}

@@ -1,0 +1,66 @@
+import JournalCore
+
+/// An entry as reports show it: its fields, when it was written down, and whether that was at the time.
+public struct ReportEntry: Codable, Equatable, Sendable {
+    public let id: String
+    public let kind: String
+    public let date: String
+    public let title: String
+    public let criteria: [String]
+    public let outcome: String?
+    public let from: String?
+    public let impact: String?
+    public let links: [String]
+    public let tags: [String]
+    public let due: String?
+    public let status: String?
+    public let verdict: String?
+    public let body: String
+    public let path: String
+    /// The day it was committed, from history; nil when history does not know.
+    public let recordedOn: String?
+    public let recordedBy: String?
+    /// Days between the date it happened and the day it was written down.
+    public let recordedAfterDays: Int?
+    /// Written down within `ReportRules.lateAfterDays` of its date.
+    public let writtenAtTheTime: Bool
+
+    init(_ stored: StoredEntry, input: ReportInput) {
+        let e = stored.entry
+        id = e.id.value
+        kind = e.kind.rawValue
+        date = e.date.description
+        title = e.title
+        criteria = e.criteria
+        outcome = e.outcome
+        from = e.from
+        impact = e.impact
+        links = e.links
+        tags = e.tags
+        due = e.due?.description
+        status = e.status?.rawValue
+        verdict = e.verdict?.rawValue
+        body = e.body
+        path = stored.path
+        let record = input.history.records[e.id]
+        recordedOn = record?.recordedOn.description
+        recordedBy = record?.recordedBy
+        recordedAfterDays = record.map { max(0, e.date.days(until: $0.recordedOn)) }
+        writtenAtTheTime = (recordedAfterDays ?? 0) <= ReportRules.lateAfterDays
+    }
+}
+
+/// The judgements reports make, in one place.
+public enum ReportRules {
+    /// An entry recorded more than this many days after its date counts as a late record.
+    public static let lateAfterDays = 7
+    /// A criterion is strong with at least this many pieces of evidence (wins, notes, feedback)...
+    public static let strongCount = 3
+    /// ...spread over at least this share of the period's months.
+    public static let strongMonthShare = 0.5
+    /// A criterion with nothing newer than this many days is called out.
+    public static let staleDays = 30
+
+    /// Kinds that count as evidence for a criterion.
+    public static let evidenceKinds: Set<EntryKind> = [.win, .note]
+}

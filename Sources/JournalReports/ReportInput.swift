@@ -1,0 +1,42 @@
+import JournalCore
+
+/// Everything a report is made from, read from the journal once. Reports are pure functions of
+/// this value: they never touch the repository.
+public struct ReportInput: Sendable {
+    public var plan: Plan
+    /// Every entry on main (as of `asOf`), newest first.
+    public var entries: [StoredEntry]
+    public var history: JournalHistory
+    public var today: CalendarDate
+    /// The commit the report was built from.
+    public var journalCommit: String?
+    public var asOf: CalendarDate?
+    /// Files that could not be read; the report is still produced.
+    public var warnings: [Problem]
+
+    public init(plan: Plan, entries: [StoredEntry], history: JournalHistory, today: CalendarDate,
+                journalCommit: String?, asOf: CalendarDate? = nil, warnings: [Problem] = []) {
+        self.plan = plan
+        self.entries = entries
+        self.history = history
+        self.today = today
+        self.journalCommit = journalCommit
+        self.asOf = asOf
+        self.warnings = warnings
+    }
+
+    /// Reads the journal as it stands, or as it stood at the end of `asOf`.
+    public static func load(from journal: Journal, today: CalendarDate, asOf: CalendarDate? = nil) throws -> ReportInput {
+        let history = try journal.history(asOf: asOf)
+        guard let tip = history.tip else {
+            return ReportInput(plan: Plan(), entries: [], history: history, today: asOf ?? today, journalCommit: nil, asOf: asOf)
+        }
+        let listing = asOf == nil ? try journal.entries() : try journal.entries(at: tip)
+        let plan = asOf == nil ? try journal.plan() : try journal.plan(at: tip)
+        return ReportInput(plan: plan, entries: listing.entries, history: history, today: asOf ?? today,
+                           journalCommit: tip.hex, asOf: asOf, warnings: listing.problems)
+    }
+
+    /// The day an entry was written down, when history knows it.
+    public func recordedOn(_ entry: Entry) -> CalendarDate? { history.records[entry.id]?.recordedOn }
+}

@@ -1,0 +1,122 @@
+/// The evidence report prepared for its Markdown and HTML templates.
+struct ReportView {
+    struct Criterion {
+        let key: String
+        let title: String
+        let description: String?
+        let evidence: Int
+        let feedback: Int
+        let sustained: String
+        let lastEvidence: String?
+        let verdict: String
+        let strong: Bool
+        let thin: Bool
+        let none: Bool
+        let agreedOn: String?
+        let changes: [String]
+        let hasChanges: Bool
+    }
+
+    struct Outcome {
+        let key: String
+        let title: String
+        let status: String
+        let project: String?
+        let due: String?
+        let criteria: String?
+        let agreedOn: String?
+        let changes: [String]
+        let entries: [EntryView]
+        let hasEntries: Bool
+    }
+
+    struct Group {
+        let key: String
+        let title: String
+        let entries: [EntryView]
+        let hasEntries: Bool
+        let count: Int
+    }
+
+    struct Person {
+        let name: String
+        let role: String?
+        let needs: String?
+        let agreed: String?
+        let entries: [EntryView]
+        let hasEntries: Bool
+    }
+
+    let report: EvidenceReport
+    let header: EvidenceReport.Header
+    let summary: EvidenceReport.Summary
+    let ready: Bool
+    let criteria: [Criterion]
+    let hasCriteria: Bool
+    let outcomes: [Outcome]
+    let hasOutcomes: Bool
+    let evidence: [Group]
+    let uncategorised: [EntryView]
+    let hasUncategorised: Bool
+    let feedback: [Person]
+    let otherFeedback: [EntryView]
+    let hasOtherFeedback: Bool
+    let feedbackGaps: String?
+    let checkins: [EntryView]
+    let hasCheckins: Bool
+    let blockers: [EvidenceReport.Blocker]
+    let hasBlockers: Bool
+    let openFollowups: [EntryView]
+    let openRisks: [EntryView]
+    let hasOpenWork: Bool
+    let planHistory: [PlanEvent]
+    let hasPlanHistory: Bool
+    let warnings: [String]
+    let hasWarnings: Bool
+    /// Inline SVG, built with every label escaped.
+    let chart: String
+
+    init(_ report: EvidenceReport) {
+        self.report = report
+        header = report.header
+        summary = report.summary
+        ready = report.summary.verdict == "ready"
+        criteria = report.criteria.map {
+            Criterion(key: $0.key, title: $0.title, description: $0.description, evidence: $0.evidence, feedback: $0.feedback,
+                      sustained: $0.sustained, lastEvidence: $0.lastEvidence, verdict: $0.verdict, strong: $0.verdict == "strong",
+                      thin: $0.verdict == "thin", none: $0.verdict == "none", agreedOn: $0.agreedOn, changes: $0.changes,
+                      hasChanges: !$0.changes.isEmpty)
+        }
+        hasCriteria = !criteria.isEmpty
+        outcomes = report.outcomes.map {
+            Outcome(key: $0.key, title: $0.title, status: $0.status, project: $0.project, due: $0.due,
+                    criteria: $0.criteria.isEmpty ? nil : $0.criteria.joined(separator: ", "), agreedOn: $0.agreedOn,
+                    changes: $0.changes, entries: $0.entries.map(EntryView.init), hasEntries: !$0.entries.isEmpty)
+        }
+        hasOutcomes = !outcomes.isEmpty
+        evidence = report.evidence.map {
+            Group(key: $0.key, title: $0.title, entries: $0.entries.map(EntryView.init), hasEntries: !$0.entries.isEmpty, count: $0.entries.count)
+        }
+        uncategorised = report.uncategorised.map(EntryView.init)
+        hasUncategorised = !uncategorised.isEmpty
+        feedback = report.feedback.map {
+            Person(name: $0.name, role: $0.role, needs: $0.needs, agreed: $0.agreed, entries: $0.entries.map(EntryView.init),
+                   hasEntries: !$0.entries.isEmpty)
+        }
+        otherFeedback = report.otherFeedback.map(EntryView.init)
+        hasOtherFeedback = !otherFeedback.isEmpty
+        feedbackGaps = report.feedbackGaps.isEmpty ? nil : report.feedbackGaps.joined(separator: ", ")
+        checkins = report.checkins.map(EntryView.init)
+        hasCheckins = !checkins.isEmpty
+        blockers = report.blockers
+        hasBlockers = !blockers.isEmpty
+        openFollowups = report.openFollowups.map(EntryView.init)
+        openRisks = report.openRisks.map(EntryView.init)
+        hasOpenWork = !openFollowups.isEmpty || !openRisks.isEmpty
+        planHistory = report.planHistory
+        hasPlanHistory = !planHistory.isEmpty
+        warnings = report.warnings
+        hasWarnings = !warnings.isEmpty
+        chart = EvidenceChart.svg(report)
+    }
+}
