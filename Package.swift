@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(
             name: "JournalReportsTests",
             dependencies: ["JournalReports", "JournalCore"],
-            resources: [.copy("Expected")]
+            exclude: ["Expected"]
         ),
         .testTarget(name: "JournalEndToEndTests", dependencies: ["journal"]),
     ]

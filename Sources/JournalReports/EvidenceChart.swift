@@ -16,7 +16,7 @@ enum EvidenceChart {
         }
         guard !months.isEmpty, !report.criteria.isEmpty else { return "" }
         let labelWidth = 140.0, cell = max(14.0, min(40.0, 560.0 / Double(months.count))), rowHeight = 34.0, top = 24.0
-        let width = labelWidth + cell * Double(months.count) + 10
+        let width = labelWidth + cell * Double(months.count) + 50
         let height = top + rowHeight * Double(report.criteria.count) + 22
         let maximum = max(1, report.criteria.flatMap(\.months).max() ?? 1)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" width=\"\(fmt(width))\" height=\"\(fmt(height))\">"
@@ -28,7 +28,7 @@ enum EvidenceChart {
         for (row, criterion) in report.criteria.enumerated() {
             let y = top + rowHeight * Double(row)
             out += "<text x=\"0\" y=\"\(fmt(y + rowHeight / 2 + 4))\" class=\"label\">\(escape(String(criterion.key.prefix(20))))</text>"
-            out += "<line x1=\"\(fmt(labelWidth))\" y1=\"\(fmt(y + rowHeight - 4))\" x2=\"\(fmt(width - 10))\" y2=\"\(fmt(y + rowHeight - 4))\" class=\"axis\"/>"
+            out += "<line x1=\"\(fmt(labelWidth))\" y1=\"\(fmt(y + rowHeight - 4))\" x2=\"\(fmt(width - 50))\" y2=\"\(fmt(y + rowHeight - 4))\" class=\"axis\"/>"
             for (index, count) in criterion.months.enumerated() where count > 0 {
                 let h = (rowHeight - 8) * Double(count) / Double(maximum)
                 let x = labelWidth + cell * Double(index) + 2
