@@ -6,6 +6,8 @@ public final class Repository {
 
     private init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
+    init(wrapping pointer: OpaquePointer) { self.pointer = pointer }
+
     deinit { git_repository_free(pointer) }
 
     /// Opens the repository whose work tree (or git dir) is exactly `path`; never searches parents.

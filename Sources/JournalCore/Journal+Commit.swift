@@ -45,48 +45,41 @@ extension Journal {
                 try repository.verifyOnDisk(objects)
                 return (commitId, objects)
             }
-            try FileSystem.writeAtomically(Array(changes.map(\.path).joined(separator: "\n").utf8), to: pendingPath, scratch: scratchDirectory)
             do {
-                try applyToWorkTreeAndIndex(changes)
-                try repository.updateReference(
-                    Journal.branch, to: written.commit, expecting: tip?.commit, message: "journal: \(message.subject)")
+                try publish(written.commit, over: tip?.commit, paths: changes.map(\.path), reflog: "journal: \(message.subject)")
             } catch let error as GitError where error.isRace && attempt < Journal.maxAttempts {
                 // Another writer moved main (plain git, or a first commit racing ours): rebuild on its tip.
-                try? syncToBranch(changes.map(\.path))
-                try? FileManager.default.removeItem(atPath: pendingPath)
                 usleep(UInt32.random(in: 1_000...20_000) * UInt32(attempt))
                 continue
-            } catch {
-                try? syncToBranch(changes.map(\.path))
-                try? FileManager.default.removeItem(atPath: pendingPath)
-                throw (error as? GitError).map(describe) ?? error
+            } catch let error as GitError {
+                throw describe(error)
             }
-            guard try wrap({ try repository.resolve(Journal.branch) }) == written.commit else {
-                try? syncToBranch(changes.map(\.path))
-                try? FileManager.default.removeItem(atPath: pendingPath)
-                throw JournalError.failure("main does not point at the new commit \(written.commit.short) after writing it; nothing was recorded")
-            }
-            try? FileManager.default.removeItem(atPath: pendingPath)
             return written.commit
         }
     }
 
-    /// Writes the changed files into the work tree and stages them with their stat data.
-    private func applyToWorkTreeAndIndex(_ changes: [FileChange]) throws {
-        let index = try wrap { try repository.index() }
-        try wrap { try index.reload() }
-        for change in changes {
-            let file = root + "/" + change.path
-            if let content = change.content {
-                try FileSystem.writeAtomically(content, to: file, scratch: scratchDirectory)
-                let blob = try wrap { try repository.createBlob(content) }
-                try wrap { try index.add(path: change.path, blob: blob, file: file) }
-            } else {
-                try FileSystem.remove(file, pruningUpTo: root)
-                try wrap { try index.remove(path: change.path) }
-            }
+    /// Makes `commit` the tip of main, with the work tree and index following it at `paths` (the
+    /// paths where its tree differs from `tip`'s). The paths are recorded in the pending file
+    /// first and main moves last, by compare-and-swap; on any failure, or a kill, the paths are
+    /// put back as main has them. Callers hold the write lock. A lost race is rethrown as the
+    /// `GitError` so the caller can rebuild on the new tip.
+    func publish(_ commit: Oid, over tip: Oid?, paths: [String], reflog: String) throws {
+        let tree = try wrap { try repository.tree(repository.commit(commit).treeId) }
+        try FileSystem.writeAtomically(Array(paths.joined(separator: "\n").utf8), to: pendingPath, scratch: scratchDirectory)
+        do {
+            try sync(paths, to: tree)
+            try repository.updateReference(Journal.branch, to: commit, expecting: tip, message: reflog)
+        } catch {
+            try? syncToBranch(paths)
+            try? FileManager.default.removeItem(atPath: pendingPath)
+            throw error
         }
-        try writeIndex(index)
+        guard try wrap({ try repository.resolve(Journal.branch) }) == commit else {
+            try? syncToBranch(paths)
+            try? FileManager.default.removeItem(atPath: pendingPath)
+            throw JournalError.failure("main does not point at the new commit \(commit.short) after writing it; nothing was recorded")
+        }
+        try? FileManager.default.removeItem(atPath: pendingPath)
     }
 
     /// Writes the index, waiting briefly if plain git holds `index.lock`.
@@ -106,7 +99,11 @@ extension Journal {
 
     /// Makes the work tree and index hold exactly what main holds at `paths`.
     func syncToBranch(_ paths: [String]) throws {
-        let tree = try head()?.tree
+        try sync(paths, to: try head()?.tree)
+    }
+
+    /// Makes the work tree and index hold exactly what `tree` holds at `paths`.
+    func sync(_ paths: [String], to tree: Tree?) throws {
         let index = try wrap { try repository.index() }
         try wrap { try index.reload() }
         for path in paths where !path.isEmpty {

@@ -1,0 +1,114 @@
+import CLibGit2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one owner of a `git_remote`.
+public final class Remote {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { git_remote_free(pointer) }
+
+    public var name: String { string(git_remote_name(pointer)) }
+    public var url: String { string(git_remote_url(pointer)) }
+
+    /// Fetches the remote's configured refspecs into refs/remotes/NAME/.
+    public func fetch(credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws {
+        let context = TransferContext(url: url, credentials: credentials, progress: progress)
+        var options = git_fetch_options()
+        try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "prepare a fetch")
+        options.callbacks = try context.callbacks()
+        options.prune = GIT_FETCH_PRUNE
+        try withExtendedLifetime(context) {
+            do {
+                try check(git_remote_fetch(pointer, nil, &options, "journal: fetch"), "fetch from \(url)")
+            } catch let error as GitError {
+                throw context.error(for: error)
+            }
+        }
+    }
+
+    /// Pushes `refspecs`. libgit2 returns success when the server refuses a ref; the refusal
+    /// arrives in a callback and is thrown here (DESIGN.md §5).
+    public func push(_ refspecs: [String], credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws {
+        let context = TransferContext(url: url, credentials: credentials, progress: progress)
+        var options = git_push_options()
+        try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "prepare a push")
+        options.callbacks = try context.callbacks()
+        try withExtendedLifetime(context) {
+            try StringArray(refspecs).withPointer { specs in
+                do {
+                    try check(git_remote_push(pointer, specs, &options), "push to \(url)")
+                } catch let error as GitError {
+                    throw context.error(for: error)
+                }
+            }
+            if !context.refusals.isEmpty {
+                throw TransferError.refused(refs: context.refusals.map(\.ref), reasons: context.refusals.map(\.reason),
+                                            serverMessages: context.serverMessages.joined())
+            }
+        }
+    }
+}
+
+/// A `git_strarray` over Swift strings, valid inside `withPointer`.
+struct StringArray {
+    let strings: [String]
+    init(_ strings: [String]) { self.strings = strings }
+
+    func withPointer<T>(_ body: (UnsafeMutablePointer<git_strarray>) throws -> T) rethrows -> T {
+        var cStrings: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+        defer { cStrings.forEach { free($0) } }
+        return try cStrings.withUnsafeMutableBufferPointer { buffer in
+            var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+            return try body(&array)
+        }
+    }
+}
+
+extension Repository {
+    public func remoteNames() throws -> [String] {
+        var array = git_strarray()
+        try check(git_remote_list(&array, pointer), "list remotes")
+        defer { git_strarray_dispose(&array) }
+        return (0..<array.count).map { string(array.strings[$0]) }
+    }
+
+    public func remote(named name: String) throws -> Remote {
+        var out: OpaquePointer?
+        try check(git_remote_lookup(&out, pointer, name), "find the remote \(name)")
+        return Remote(out!)
+    }
+
+    @discardableResult
+    public func createRemote(named name: String, url: String) throws -> Remote {
+        var out: OpaquePointer?
+        try check(git_remote_create(&out, pointer, name, url), "add the remote \(name)")
+        return Remote(out!)
+    }
+
+    public func deleteRemote(named name: String) throws {
+        try check(git_remote_delete(pointer, name), "remove the remote \(name)")
+    }
+
+    /// Clones `url` into `path` (a non-bare repository with main checked out).
+    public static func clone(url: String, to path: String, credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws -> Repository {
+        Runtime.start()
+        let context = TransferContext(url: url, credentials: credentials, progress: progress)
+        var options = git_clone_options()
+        try check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "prepare a clone")
+        options.fetch_opts.callbacks = try context.callbacks()
+        options.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+        var out: OpaquePointer?
+        try withExtendedLifetime(context) {
+            do {
+                try check(git_clone(&out, url, path, &options), "clone \(url)")
+            } catch let error as GitError {
+                throw context.error(for: error)
+            }
+        }
+        return Repository(wrapping: out!)
+    }
+}
