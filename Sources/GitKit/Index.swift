@@ -64,3 +64,20 @@ public final class Index {
         try check(git_index_write(pointer), "write the index")
     }
 }
+
+extension Index {
+    /// Paths whose staged blob differs from `tree` (nil blob: staged for deletion).
+    public func entries(differingFrom tree: Tree?, in repository: Repository) throws -> [(path: String, blob: Oid?)] {
+        var options = git_diff_options()
+        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "prepare a diff")
+        var diff: OpaquePointer?
+        try check(git_diff_tree_to_index(&diff, repository.pointer, tree?.pointer, pointer, &options), "compare the index with HEAD")
+        defer { git_diff_free(diff) }
+        return (0..<git_diff_num_deltas(diff)).compactMap { i in
+            guard let delta = git_diff_get_delta(diff, i) else { return nil }
+            let deleted = delta.pointee.status == GIT_DELTA_DELETED
+            let path = GitKit.string(delta.pointee.new_file.path ?? delta.pointee.old_file.path)
+            return (path, deleted ? nil : Oid(delta.pointee.new_file.id))
+        }
+    }
+}

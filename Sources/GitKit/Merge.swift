@@ -25,7 +25,8 @@ extension Repository {
     }
 
     /// Merges `theirs` into `ours` against `ancestor` in memory; nothing on disk changes.
-    public func mergeTrees(ancestor: Oid?, ours: Oid, theirs: Oid) throws -> TreeMerge {
+    /// `resolutions` settles conflicts at those paths with the given blob.
+    public func mergeTrees(ancestor: Oid?, ours: Oid, theirs: Oid, resolutions: [String: Oid] = [:]) throws -> TreeMerge {
         let ancestorTree = try ancestor.map { try tree($0) }
         let ourTree = try tree(ours), theirTree = try tree(theirs)
         var options = git_merge_options()
@@ -33,6 +34,18 @@ extension Repository {
         var out: OpaquePointer?
         try check(git_merge_trees(&out, pointer, ancestorTree?.pointer, ourTree.pointer, theirTree.pointer, &options), "merge")
         let index = Index(out!)
+        for (path, blob) in resolutions {
+            var a: UnsafePointer<git_index_entry>?, o: UnsafePointer<git_index_entry>?, t: UnsafePointer<git_index_entry>?
+            guard git_index_conflict_get(&a, &o, &t, index.pointer, path) == 0 else { continue }
+            try check(git_index_conflict_remove(index.pointer, path), "resolve \(path)")
+            var entry = git_index_entry()
+            entry.mode = GIT_FILEMODE_BLOB.rawValue
+            entry.id = blob.raw
+            try path.withCString { cPath in
+                entry.path = cPath
+                try check(git_index_add(index.pointer, &entry), "resolve \(path)")
+            }
+        }
         if git_index_has_conflicts(index.pointer) == 0 {
             var oid = git_oid()
             try check(git_index_write_tree_to(&oid, index.pointer, pointer), "write the merged tree")

@@ -29,6 +29,7 @@ struct InitCommand: ParsableCommand {
         let identity = try Identity.resolveForNewJournal(name: env.authorName, email: env.authorEmail)
         switch try Journal.create(at: path, force: force, identity: identity, now: try global.now()) {
         case .created(let journal):
+            try journal.installHooks()
             Terminal.out("Created a journal in \(journal.root)")
             Terminal.err("next: fill in the plan with `journal plan edit`, then record a win with `journal add win \"...\"`")
         case .alreadyJournal(let journal):

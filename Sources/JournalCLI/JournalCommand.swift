@@ -24,7 +24,8 @@ public struct JournalCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, EditCommand.self,
             RemoveCommand.self, PlanCommand.self, StatusCommand.self, ReportCommand.self, CheckinCommand.self,
-            AgendaCommand.self, VerifyCommand.self,
+            AgendaCommand.self, RemoteCommand.self, PushCommand.self, PullCommand.self, SyncCommand.self, CloneCommand.self,
+            HooksCommand.self, VerifyCommand.self, HookCommand.self,
         ])
 
     public init() {}

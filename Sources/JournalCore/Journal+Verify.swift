@@ -15,12 +15,13 @@ public struct VerifyReport: Sendable {
 extension Journal {
     /// Checks every entry and plan.yml, every object reachable from a ref, the refs, stale locks,
     /// and that the work tree and index match main. Finishes an interrupted write first.
-    public func verify(now: Moment) throws -> VerifyReport {
+    /// `objects: false` skips reading every object (the pre-push hook's quicker check).
+    public func verify(now: Moment, objects: Bool = true) throws -> VerifyReport {
         var report = VerifyReport()
         report.recovered = try recover()
         let plan = checkPlan(&report)
         checkEntries(plan: plan, &report)
-        checkObjects(&report)
+        if objects { checkObjects(&report) }
         checkWorkTree(&report)
         checkLocks(now: now, &report)
         return report

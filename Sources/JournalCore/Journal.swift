@@ -5,6 +5,8 @@ import GitKit
 /// `Journal` is the only code that turns entries and plan changes into commits.
 public final class Journal {
     public static let branch = "refs/heads/main"
+    /// Private entries: a local ref that push never sends.
+    public static let privateBranch = "refs/journal/private"
     public static let planPath = "plan.yml"
 
     let repository: Repository

@@ -35,7 +35,8 @@ final class Sandbox {
         root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("journal-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
         environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            // The built journal comes first, so the git hooks a journal installs run this build.
+            "PATH": URL(fileURLWithPath: Sandbox.binary).deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
             "HOME": root.appendingPathComponent("home").path,
             "XDG_CONFIG_HOME": root.appendingPathComponent("home/.config").path,
             "TZ": "UTC",

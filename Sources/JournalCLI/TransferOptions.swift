@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import GitKit
+import JournalCore
+
+/// Options and environment for push, pull, sync and clone.
+struct TransferOptions: ParsableArguments {
+    @Flag(name: [.short, .long], help: "Show no progress.")
+    var quiet = false
+
+    /// Credentials from the environment: ssh-agent, then JOURNAL_SSH_KEY or the usual key files
+    /// in ~/.ssh; for HTTPS, JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN (never written anywhere).
+    func credentials(_ environment: Environment) -> Credentials {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        var keys: [Credentials.KeyFile] = []
+        if let key = environment["JOURNAL_SSH_KEY"] {
+            keys.append(.init(privateKey: key, publicKey: FileManager.default.fileExists(atPath: key + ".pub") ? key + ".pub" : nil))
+        } else {
+            for name in ["id_ed25519", "id_ecdsa", "id_rsa"] {
+                let path = "\(home)/.ssh/\(name)"
+                if FileManager.default.fileExists(atPath: path) {
+                    keys.append(.init(privateKey: path, publicKey: FileManager.default.fileExists(atPath: path + ".pub") ? path + ".pub" : nil))
+                }
+            }
+        }
+        return Credentials(
+            useAgent: environment["SSH_AUTH_SOCK"] != nil && environment["JOURNAL_SSH_KEY"] == nil, keyFiles: keys,
+            defaultUsername: environment["USER"], username: environment["JOURNAL_GIT_USERNAME"], password: environment["JOURNAL_GIT_TOKEN"])
+    }
+
+    /// Objects and bytes on a terminal, for transfers that take more than a moment.
+    var progress: ((TransferProgress) -> Void)? {
+        guard !quiet, Terminal.isErrorTerminal else { return nil }
+        return { p in
+            guard p.totalObjects > 0 else { return }
+            let kib = p.bytes / 1024
+            FileHandle.standardError.write(Data("\rObjects: \(p.objects)/\(p.totalObjects), \(kib) KiB\u{1B}[K".utf8))
+            if p.objects == p.totalObjects { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
+    }
+}
+
+/// "2 new entries: feedback from Sam Mentor, win Shipped X"
+func describeArrivals(_ result: PullResult, from remote: String) -> String {
+    switch result.outcome {
+    case .upToDate: return "Already up to date with \(remote)."
+    case .conflict:
+        return "Stopped: \(result.conflicts.joined(separator: ", ")) changed on both sides."
+    case .fastForward, .merged:
+        let entries = result.arrived
+        guard !entries.isEmpty else { return "Updated from \(remote) (no new entries)." }
+        let names = entries.prefix(5).map { stored in
+            stored.entry.kind == .feedback && stored.entry.from != nil ? "feedback from \(stored.entry.from!)" : "\(stored.entry.kind.rawValue) \(stored.entry.title)"
+        }
+        return "\(entries.count) new entr\(entries.count == 1 ? "y" : "ies") from \(remote): " + names.joined(separator: ", ") + (entries.count > 5 ? ", ..." : "")
+    }
+}
