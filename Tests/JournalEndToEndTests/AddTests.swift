@@ -188,6 +188,44 @@ struct AddTests {
         try sandbox.expectRepositoryClean()
     }
 
+    @Test("without JOURNAL_AUTHOR_* or journal config, the user's global git config is used; the journal's wins per key")
+    func authorFromGlobalConfig() throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeBareJournal()
+        sandbox.environment["JOURNAL_AUTHOR_NAME"] = nil
+        sandbox.environment["JOURNAL_AUTHOR_EMAIL"] = nil
+        try sandbox.writeScratch("home/.gitconfig", "[user]\n\tname = Global Person\n\temail = global@example.com\n")
+        try sandbox.record("note", "Global")
+        #expect(try sandbox.head("%an <%ae>") == "Global Person <global@example.com>")
+        try expectSuccess(sandbox.git("config", "user.email", "journal@example.com"))
+        try sandbox.record("note", "Journal email")
+        #expect(try sandbox.head("%an <%ae>") == "Global Person <journal@example.com>")
+    }
+
+    @Test("an identity with < or a newline is refused", arguments: ["Alex <x>", "Alex\nDoe"])
+    func badIdentity(name: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeBareJournal()
+        let before = try sandbox.snapshot()
+        let result = try sandbox.journal(["add", "note", "Title"], environment: ["JOURNAL_AUTHOR_NAME": name])
+        try sandbox.expectRefused(result, before: before, mentioning: ["author name"])
+    }
+
+    @Test("text written in the editor and then refused (unknown criterion) is kept, and the message says where")
+    func editorTextKeptOnRefusal() throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeJournal()
+        let editor = try sandbox.writeScript("typo.sh", """
+        sed -i 's/^title: ""$/title: "Long careful entry"\\ncriteria: [executon]/' "$1"
+        printf 'Three paragraphs of careful writing.\\n' >> "$1"
+        """)
+        let before = try sandbox.snapshot()
+        let result = try sandbox.journal(["add", "win"], environment: ["EDITOR": editor])
+        try sandbox.expectRefused(result, before: before, mentioning: ["unknown criterion \"executon\""])
+        let kept = try #require(result.stderr.firstMatch(of: /(\/\S+\.md)/)?.1, "the message names no file with the text: \(result)")
+        #expect(try String(contentsOfFile: String(kept), encoding: .utf8).contains("Three paragraphs of careful writing."))
+    }
+
     @Test("without any identity, add is refused naming the options, and nothing is written")
     func noIdentity() throws {
         let sandbox = try Sandbox()
