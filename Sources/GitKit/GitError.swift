@@ -40,7 +40,7 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        message.isEmpty ? "could not \(operation)" : "could not \(operation): \(message)"
+        message.isEmpty ? "could not \(operation) (libgit2 error \(code))" : "could not \(operation): \(message)"
     }
 
     /// Another writer won a race on a ref or a lock; the caller may rebuild and retry.

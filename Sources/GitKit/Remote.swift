@@ -93,14 +93,16 @@ extension Repository {
         try check(git_remote_delete(pointer, name), "remove the remote \(name)")
     }
 
-    /// Clones `url` into `path` (a non-bare repository with main checked out).
-    public static func clone(url: String, to path: String, credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws -> Repository {
+    /// Clones `url` into `path` without checking anything out: the caller sets up its branch and
+    /// work tree, so a remote whose HEAD names another (or no) branch still clones.
+    public static func clone(url: String, to path: String, credentials: Credentials,
+                             progress: ((TransferProgress) -> Void)? = nil) throws -> Repository {
         Runtime.start()
         let context = TransferContext(url: url, credentials: credentials, progress: progress)
         var options = git_clone_options()
         try check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "prepare a clone")
         options.fetch_opts.callbacks = try context.callbacks()
-        options.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+        options.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE.rawValue
         var out: OpaquePointer?
         try withExtendedLifetime(context) {
             do {

@@ -55,6 +55,11 @@ public final class Repository {
         return string(git_reference_symbolic_target(ref))
     }
 
+    /// Points HEAD at a branch, born or not.
+    public func setHead(_ branch: String) throws {
+        try check(git_repository_set_head(pointer, branch), "point HEAD at \(branch)")
+    }
+
     /// The commit a reference points at, or nil when the reference does not exist yet.
     public func resolve(_ name: String) throws -> Oid? {
         var oid = git_oid()

@@ -14,7 +14,8 @@ struct AddCommand: ParsableCommand {
           journal add win "Shipped the checkout redesign" --criteria execution --impact "+3.2% conversion"
           journal add feedback --from "Dana Lee" "Your launch review was the clearest this quarter"
           journal add win "Led the incident review" --date "last friday" --criteria leadership,communication
-          journal add followup "Send the design doc to Sam" --due "in 1 week" --future
+          journal add followup "Send the design doc to Sam" --due "in 1 week"
+          journal add note "Notes on the reorg conversation" --private
           git log -1 --format=%B | journal add note "Context for the review" --file -
         """)
 
@@ -27,6 +28,9 @@ struct AddCommand: ParsableCommand {
     var title: String?
 
     @OptionGroup var fields: EntryOptions
+
+    @Flag(help: "Keep it on this machine only: a local ref that push never sends (not a file in the work tree).")
+    var `private` = false
 
     func run() throws {
         let kind = try EntryKind.parse(kind)
@@ -42,8 +46,8 @@ struct AddCommand: ParsableCommand {
             }
             entry = edited
         }
-        let commit = try journal.add(entry, author: author, at: now, allowFuture: fields.future)
-        Terminal.out("Recorded \(entry.kind.rawValue) \(entry.id) (commit \(commit.short)): \(entry.title)")
+        let commit = try journal.add(entry, author: author, at: now, allowFuture: fields.future, isPrivate: `private`)
+        Terminal.out("Recorded \(`private` ? "private " : "")\(entry.kind.rawValue) \(entry.id) (commit \(commit.short)): \(entry.title)")
     }
 
     /// Opens the editor on the entry as it would be stored; nil when the user left it empty.

@@ -18,6 +18,7 @@ struct EntryJSON: Encodable {
     let verdict: String?
     let body: String
     let path: String
+    let isPrivate: Bool
 
     init(_ stored: StoredEntry) {
         let e = stored.entry
@@ -36,10 +37,12 @@ struct EntryJSON: Encodable {
         verdict = e.verdict?.rawValue
         body = e.body
         path = stored.path
+        isPrivate = stored.isPrivate
     }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, date, title, criteria, outcome, from, impact, links, tags, due, status, verdict, body, path
+        case isPrivate = "private"
     }
 
     /// Optional fields are always present, as null when empty, so consumers see one shape.
@@ -60,6 +63,7 @@ struct EntryJSON: Encodable {
         try c.encode(verdict, forKey: .verdict)
         try c.encode(body, forKey: .body)
         try c.encode(path, forKey: .path)
+        try c.encode(isPrivate, forKey: .isPrivate)
     }
 
     static let schema = "journal.entries"

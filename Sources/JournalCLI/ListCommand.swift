@@ -48,6 +48,9 @@ struct ListCommand: ParsableCommand {
     @Option(help: "table (for people) or json (for scripts).")
     var format: Format = .table
 
+    @Flag(help: "Leave out private entries: what the people you share the journal with see.")
+    var shared = false
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
@@ -63,6 +66,7 @@ struct ListCommand: ParsableCommand {
         filter.until = try until.map { try DateExpression.parse($0, today: today) }
         filter.grep = grep
         filter.tags = tags
+        filter.sharedOnly = shared
         var listing = try journal.entries(filter)
         for problem in listing.problems { Terminal.warn("skipped \(problem)") }
         if let limit { listing.entries = Array(listing.entries.prefix(limit)) }
@@ -86,6 +90,7 @@ struct ListCommand: ParsableCommand {
             let e = stored.entry
             var detail = e.criteria.isEmpty ? "" : "  [" + e.criteria.joined(separator: ", ") + "]"
             if let from = e.from { detail += "  from " + from }
+            if stored.isPrivate { detail += "  (private)" }
             let head = "\(e.id.value)  \(e.date)  \(e.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  "
             var title = e.title + detail
             if let width, head.count + title.count > width {

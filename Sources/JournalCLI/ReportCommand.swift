@@ -37,6 +37,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Build the report from the journal as it stood on this date.", valueName: "date"))
     var asOf: String?
 
+    @Flag(help: "Leave out private entries (a report to hand to someone else).")
+    var shared = false
+
     @Flag(help: "Commit the built-in templates into the journal's templates/ folder, to start your own format.")
     var templateDump = false
 
@@ -49,7 +52,7 @@ struct ReportCommand: ParsableCommand {
             for path in written { Terminal.out("Wrote \(journal.root)/\(path)") }
             return
         }
-        let (journal, input) = try loadReportInput(global, asOf: asOf)
+        let (journal, input) = try loadReportInput(global, asOf: asOf, sharedOnly: shared)
         let keys = criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         try input.plan.checkCriteria(keys)
         let defaults = Period.default(for: input)

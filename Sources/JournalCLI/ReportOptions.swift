@@ -29,11 +29,11 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// Reads the journal for a report, warning about files that could not be read.
-func loadReportInput(_ global: GlobalOptions, asOf: String?) throws -> (Journal, ReportInput) {
+func loadReportInput(_ global: GlobalOptions, asOf: String?, sharedOnly: Bool = false) throws -> (Journal, ReportInput) {
     let journal = try global.openJournal()
     let today = try global.now().today
     let asOfDate = try asOf.map { try DateExpression.parse($0, today: today) }
-    let input = try ReportInput.load(from: journal, today: today, asOf: asOfDate)
+    let input = try ReportInput.load(from: journal, today: today, asOf: asOfDate, sharedOnly: sharedOnly)
     for problem in input.warnings { Terminal.warn("left out \(problem)") }
     return (journal, input)
 }

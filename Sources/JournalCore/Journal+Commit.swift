@@ -23,12 +23,17 @@ extension Journal {
     /// the journal holds the change wholly or not at all.
     /// `changes` is asked for the files to write given main's tree at that moment, under the lock,
     /// so a change computed from the current content (an edit, a plan verb) never loses another.
+    ///
+    /// With `onPrivate`, the commit goes on `refs/journal/private` instead, which has no work tree
+    /// or index: the ref's compare-and-swap is the whole write.
     @discardableResult
-    func commit(message: CommitMessage, author: Identity, at moment: Moment, _ makeChanges: (Tree?) throws -> [FileChange]) throws -> Oid {
+    func commit(message: CommitMessage, author: Identity, at moment: Moment, onPrivate: Bool = false,
+                _ makeChanges: (Tree?) throws -> [FileChange]) throws -> Oid {
         try FileSystem.makeDirectories(stateDirectory)
         let lock = try WriteLock(path: stateDirectory + "/lock")
         defer { withExtendedLifetime(lock) {} }
         try recoverInterruptedWrite()
+        if onPrivate { return try commitPrivate(message: message, author: author, at: moment, makeChanges) }
         let signature = author.signature(at: moment)
         var attempt = 0
         while true {
@@ -56,6 +61,30 @@ extension Journal {
             }
             return written.commit
         }
+    }
+
+    private func commitPrivate(message: CommitMessage, author: Identity, at moment: Moment,
+                               _ makeChanges: (Tree?) throws -> [FileChange]) throws -> Oid {
+        let signature = author.signature(at: moment)
+        let text = CommitMessage(subject: message.subject, trailers: message.trailers + [("Journal-Private", "yes")]).text
+        for attempt in 1...Journal.maxAttempts {
+            let tip = try wrap { try repository.resolve(Journal.privateBranch) }
+            let tree = try privateTree()
+            let changes = try makeChanges(tree)
+            do {
+                var objects: [Oid] = []
+                let treeId = try TreeEdit.apply(changes, to: tree, in: repository, written: &objects)
+                let commitId = try repository.createCommit(tree: treeId, parents: tip.map { [$0] } ?? [], author: signature, committer: signature, message: text)
+                try repository.verifyOnDisk(objects + [commitId])
+                try repository.updateReference(Journal.privateBranch, to: commitId, expecting: tip, message: "journal: \(message.subject)")
+                return commitId
+            } catch let error as GitError where error.isRace && attempt < Journal.maxAttempts {
+                usleep(UInt32.random(in: 1_000...20_000))
+            } catch let error as GitError {
+                throw describe(error)
+            }
+        }
+        throw JournalError.failure("the private entries kept changing; nothing was recorded", hint: "run the command again")
     }
 
     /// Makes `commit` the tip of main, with the work tree and index following it at `paths` (the

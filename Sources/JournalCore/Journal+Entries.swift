@@ -37,12 +37,16 @@ extension Journal {
 
     func entries(_ filter: EntryFilter, root: Tree?) throws -> EntryListing {
         var listing = EntryListing(entries: [], problems: [])
-        for file in try entryFiles(since: filter.since, until: filter.until, root: root) {
-            do {
-                let entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
-                if filter.matches(entry) { listing.entries.append(StoredEntry(entry: entry, path: file.path)) }
-            } catch let problems as Problems {
-                listing.problems += problems.problems.map { Problem(path: file.path, line: $0.line, $0.message) }
+        var sources: [(Tree?, Bool)] = [(root, false)]
+        if !filter.sharedOnly, root == nil, let privateTree = try privateTree() { sources.append((privateTree, true)) }
+        for (tree, isPrivate) in sources {
+            for file in try entryFiles(since: filter.since, until: filter.until, root: tree) {
+                do {
+                    let entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
+                    if filter.matches(entry) { listing.entries.append(StoredEntry(entry: entry, path: file.path, isPrivate: isPrivate)) }
+                } catch let problems as Problems {
+                    listing.problems += problems.problems.map { Problem(path: (isPrivate ? "private:" : "") + file.path, line: $0.line, $0.message) }
+                }
             }
         }
         listing.entries.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
@@ -63,7 +67,9 @@ extension Journal {
         guard prefix.count >= 4 else {
             throw JournalError.invalidInput("\"\(prefix)\" is too short to name an entry", hint: "give at least 4 characters of its id; `journal list` shows ids")
         }
-        let matches = try entryFiles().filter { Journal.idInFileName($0.name)?.hasPrefix(prefix) == true }
+        let privateFiles = try privateTree().map { try entryFiles(root: $0) } ?? []
+        let privatePaths = Set(privateFiles.map(\.path))
+        let matches = try (entryFiles() + privateFiles).filter { Journal.idInFileName($0.name)?.hasPrefix(prefix) == true }
         guard !matches.isEmpty else {
             throw JournalError.invalidInput("no entry has an id starting with \"\(prefix)\"", hint: "`journal list` shows ids")
         }
@@ -80,7 +86,7 @@ extension Journal {
         }
         let (path, result) = decoded[0]
         switch result {
-        case let .success(entry): return StoredEntry(entry: entry, path: path)
+        case let .success(entry): return StoredEntry(entry: entry, path: path, isPrivate: privatePaths.contains(path))
         case let .failure(error as Problems):
             throw JournalError.failure(
                 "\(path) cannot be read:\n" + error.problems.map { "  \(path):\($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
@@ -110,10 +116,10 @@ extension Journal {
 
     /// Records a new entry: one file, one commit on main.
     @discardableResult
-    public func add(_ entry: Entry, author: Identity, at moment: Moment, allowFuture: Bool = false) throws -> Oid {
+    public func add(_ entry: Entry, author: Identity, at moment: Moment, allowFuture: Bool = false, isPrivate: Bool = false) throws -> Oid {
         try validate(entry, plan: try plan(), today: moment.today, allowFuture: allowFuture)
         let content = Array(EntryCodec.encode(entry).utf8)
-        return try commit(message: .entry(entry, action: "add"), author: author, at: moment) { tree in
+        return try commit(message: .entry(entry, action: "add"), author: author, at: moment, onPrivate: isPrivate) { tree in
             if try wrap({ try tree?.entry(atPath: entry.path) }) != nil {
                 throw JournalError.failure("\(entry.path) exists already; nothing was recorded", hint: "run the command again: a new id will be drawn")
             }
@@ -130,7 +136,7 @@ extension Journal {
         guard entry.id == stored.entry.id else { throw JournalError.invalidInput("an entry's id cannot change") }
         try validate(entry, plan: try plan(), today: moment.today, allowFuture: allowFuture || entry.date == stored.entry.date)
         let content = Array(EntryCodec.encode(entry).utf8)
-        return try commit(message: .entry(entry, action: "edit"), author: author, at: moment) { tree in
+        return try commit(message: .entry(entry, action: "edit"), author: author, at: moment, onPrivate: stored.isPrivate) { tree in
             try requireUnchanged(stored, in: tree)
             var changes = [FileChange(path: entry.path, content: content)]
             if entry.path != stored.path { changes.insert(FileChange(path: stored.path, content: nil), at: 0) }
@@ -141,7 +147,7 @@ extension Journal {
     /// Removes an entry in a commit of its own; its text stays in history.
     @discardableResult
     public func remove(_ stored: StoredEntry, author: Identity, at moment: Moment) throws -> Oid {
-        try commit(message: .entry(stored.entry, action: "remove"), author: author, at: moment) { tree in
+        try commit(message: .entry(stored.entry, action: "remove"), author: author, at: moment, onPrivate: stored.isPrivate) { tree in
             try requireUnchanged(stored, in: tree)
             return [FileChange(path: stored.path, content: nil)]
         }
@@ -152,6 +158,16 @@ extension Journal {
         guard let file = try wrap({ try tree?.entry(atPath: stored.path) }),
               let current = try? EntryCodec.decode(try wrap { try repository.blob(file.id) }), current == stored.entry else {
             throw JournalError.failure("\(stored.entry.id) changed while this command ran; nothing was recorded", hint: "run the command again")
+        }
+    }
+}
+
+extension Journal {
+    /// The tree of the private entries' ref, if any private entry was ever recorded.
+    func privateTree() throws -> Tree? {
+        try wrap {
+            guard let tip = try repository.resolve(Journal.privateBranch) else { return nil }
+            return try repository.tree(repository.commit(tip).treeId)
         }
     }
 }

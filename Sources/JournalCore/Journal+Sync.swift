@@ -250,20 +250,39 @@ extension Journal {
             }
         }
         let created = !FileSystem.exists(path)
+        func discard() { if created { try? FileManager.default.removeItem(atPath: path) } }
+        let repository: Repository
         do {
-            _ = try Repository.clone(url: url, to: path, credentials: credentials, progress: progress)
+            repository = try Repository.clone(url: url, to: path, credentials: credentials, progress: progress)
         } catch let error as TransferError {
-            if created { try? FileManager.default.removeItem(atPath: path) }
+            discard()
             throw describe(error)
         } catch let error as GitError {
-            if created { try? FileManager.default.removeItem(atPath: path) }
+            discard()
             throw JournalError.failure("cannot clone \(url): \(error.message)")
         }
         do {
-            return try Journal.open(at: path)
+            guard let workdir = repository.workdir else { throw JournalError.failure("the clone is bare") }
+            guard let tip = try repository.resolve("refs/remotes/origin/main") else {
+                throw JournalError.invalidInput("\(url) has no main branch, so it is not a journal; nothing was kept")
+            }
+            let journal = Journal(repository: repository, root: String(workdir.dropLast()))
+            try journal.wrap {
+                try repository.setHead(Journal.branch)
+                try repository.updateReference(Journal.branch, to: tip, expecting: nil, message: "journal: clone \(url)")
+                try repository.setConfig("branch.main.remote", "origin")
+                try repository.setConfig("branch.main.merge", Journal.branch)
+            }
+            let tree = try journal.wrap { try repository.tree(repository.commit(tip).treeId) }
+            guard tree.entry(named: Journal.planPath) != nil else {
+                throw JournalError.invalidInput("\(url) is not a journal (its main has no plan.yml); nothing was kept")
+            }
+            try FileSystem.makeDirectories(journal.stateDirectory)
+            try journal.sync(try journal.wrap { try TreeDiff.changedPaths(nil, tree, in: repository) }, to: tree)
+            return journal
         } catch {
-            if created { try? FileManager.default.removeItem(atPath: path) }
-            throw JournalError.invalidInput("\(url) is not a journal (its main has no plan.yml); nothing was kept")
+            discard()
+            throw error
         }
     }
 }

@@ -2,10 +2,13 @@
 public struct StoredEntry: Equatable, Sendable {
     public let entry: Entry
     public let path: String
+    /// Kept on `refs/journal/private`, which push never sends; not a file in the work tree.
+    public let isPrivate: Bool
 
-    public init(entry: Entry, path: String) {
+    public init(entry: Entry, path: String, isPrivate: Bool = false) {
         self.entry = entry
         self.path = path
+        self.isPrivate = isPrivate
     }
 }
 
@@ -24,6 +27,8 @@ public struct EntryFilter: Sendable {
     public var until: CalendarDate?
     public var grep: String?
     public var tags: [String] = []
+    /// Leave out private entries (`--shared`: what a mentor sees).
+    public var sharedOnly = false
 
     public init() {}
 

@@ -26,12 +26,15 @@ public struct ReportInput: Sendable {
     }
 
     /// Reads the journal as it stands, or as it stood at the end of `asOf`.
-    public static func load(from journal: Journal, today: CalendarDate, asOf: CalendarDate? = nil) throws -> ReportInput {
+    /// `sharedOnly` leaves private entries out (a report to hand to someone else).
+    public static func load(from journal: Journal, today: CalendarDate, asOf: CalendarDate? = nil, sharedOnly: Bool = false) throws -> ReportInput {
         let history = try journal.history(asOf: asOf)
         guard let tip = history.tip else {
             return ReportInput(plan: Plan(), entries: [], history: history, today: asOf ?? today, journalCommit: nil, asOf: asOf)
         }
-        let listing = asOf == nil ? try journal.entries() : try journal.entries(at: tip)
+        var filter = EntryFilter()
+        filter.sharedOnly = sharedOnly
+        let listing = asOf == nil ? try journal.entries(filter) : try journal.entries(filter, at: tip)
         let plan = asOf == nil ? try journal.plan() : try journal.plan(at: tip)
         return ReportInput(plan: plan, entries: listing.entries, history: history, today: asOf ?? today,
                            journalCommit: tip.hex, asOf: asOf, warnings: listing.problems)
