@@ -87,7 +87,7 @@ extension Robustness {
             #expect(try sandbox.committedEntryFiles() == listed.map(\.path).sorted())
 
             // The user's commit, with nobody racing it, takes exactly their files.
-            try expectSuccess(sandbox.git("commit", "-q", "-m", "staged notes"))
+            try expectSuccess(sandbox.sh(#"cd journal && git commit -q -m "staged notes""#))
             #expect(Set(try sandbox.gitLines("ls-tree", "-r", "--name-only", "HEAD", "--", "notes")) == wanted)
             #expect(try sandbox.committedEntryFiles() == listed.map(\.path).sorted(), "the user's commit deleted entries")
             try sandbox.expectLinearHistory()
@@ -113,9 +113,11 @@ extension Robustness {
             let initialCommits = try sandbox.gitLines("rev-list", "HEAD").count
             let writers = 4, adds = 25, handCommits = 40
 
+            // An add may give up when main keeps moving (the retries are bounded), but only with
+            // exit 1 and words; each loop goes on and lists the titles that failed.
             let loops = try (1...writers).map { writer in
                 try sandbox.start(
-                    #"for i in $(seq \#(adds)); do "$J" add note "p$P-$i" >/dev/null || { echo "add p$P-$i failed" >&2; exit 1; }; done"#,
+                    #"for i in $(seq \#(adds)); do "$J" add note "p$P-$i" >/dev/null 2>"err-p$P-$i" || echo "FAILED p$P-$i: $(cat "err-p$P-$i")" >&2; rm -f "err-p$P-$i"; done"#,
                     label: "writer \(writer)", environment: ["P": String(writer)])
             }
             // git refuses (index.lock held, or HEAD moved since it read it): the user tries again.
@@ -130,17 +132,26 @@ extension Robustness {
                   done
                 done
                 """#, label: "plain git")
+            var failed: Set<String> = []
             for loop in loops {
                 let result = loop.wait()
                 #expect(result.status == 0, "\(loop.label): \(result)")
+                for line in result.stderr.split(separator: "\n") where line.hasPrefix("FAILED ") {
+                    let title = String(line.dropFirst("FAILED ".count).prefix { $0 != ":" })
+                    failed.insert(title)
+                    #expect(line.contains("error: ") && !looksLikeCrash(String(line)), "\(line)")
+                }
             }
             let gitResult = git.wait()
             #expect(gitResult.status == 0, "plain git loop: \(gitResult.stderr.suffix(2000))")
 
+            // Every add that said it recorded its entry did; one that failed left nothing.
             let listed = try sandbox.listedEntries()
-            let expected = Set((1...writers).flatMap { p in (1...adds).map { "p\(p)-\($0)" } })
-            #expect(Set(listed.map(\.title)) == expected, "journal entries lost: \(expected.subtracting(listed.map(\.title)).sorted())")
-            #expect(listed.count == writers * adds)
+            let titles = Set(listed.map(\.title))
+            let succeeded = Set((1...writers).flatMap { p in (1...adds).map { "p\(p)-\($0)" } }).subtracting(failed)
+            #expect(titles.isSuperset(of: succeeded), "journal entries lost: \(succeeded.subtracting(titles).sorted())")
+            #expect(titles.isDisjoint(with: failed), "adds that failed but were recorded: \(titles.intersection(failed).sorted())")
+            if !failed.isEmpty { print("git race: \(failed.count) journal adds gave up: \(failed.sorted())") }
             #expect(try sandbox.entryTrailers().sorted() == listed.map(\.id).sorted())
 
             // Every hand-written file is in main's tree with what the user wrote.
@@ -155,7 +166,7 @@ extension Robustness {
             #expect(deletions.isEmpty, "commits that delete files: \(deletions)")
             let handSubjects = try sandbox.gitLines("log", "--format=%s", "HEAD").filter { $0.hasPrefix("hand: ") }
             #expect(handSubjects.count == handCommits)
-            #expect(try sandbox.gitLines("rev-list", "HEAD").count == initialCommits + writers * adds + handCommits)
+            #expect(try sandbox.gitLines("rev-list", "HEAD").count == initialCommits + listed.count + handCommits)
             try sandbox.expectLinearHistory()
             try sandbox.expectRepositoryClean()
             try sandbox.expectVerifyAndFsckClean()

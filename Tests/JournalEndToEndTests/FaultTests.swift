@@ -124,9 +124,8 @@ extension Robustness {
             let sandbox = try Sandbox()
             try expectSuccess(sandbox.journal("init"))
             let before = try sandbox.snapshot()
-            // sandbox.sh sends stderr to a file, which the limit covers as well. No `exec`: the
-            // shell waits and reports a signal as 128 + its number.
-            let result = try sandbox.sh(#"ulimit -f 0 && "$J" add note "no room""#)
+            // stderr goes to a file, which the limit covers as well.
+            let result = try sandbox.runWithStderrInFile("/bin/sh", ["-c", #"ulimit -f 0 && exec "$J" add note "no room""#])
             #expect(result.status == 1, "exit \(result.status) (132 is SIGILL, a Swift trap): \(result)")
             #expect(try sandbox.snapshot() == before)
             try sandbox.expectRepositoryClean()

@@ -100,6 +100,27 @@ extension Sandbox {
         return Outcome(status: shellStatus(process), stdout: "", stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// Runs a command with stderr into a file, as `2>file` would, and reports a signal as a
+    /// shell does (128 + its number). stdout is discarded.
+    func runWithStderrInFile(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment.merging(scriptEnvironment) { $1 }.merging(extra) { $1 }
+        process.currentDirectoryURL = root
+        let errPath = root.appendingPathComponent("err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errPath.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errPath) }
+        let err = try FileHandle(forWritingTo: errPath)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try err.close()
+        return Outcome(status: shellStatus(process), stdout: "", stderr: String(decoding: try Data(contentsOf: errPath), as: UTF8.self))
+    }
+
     /// Every entry `journal list --format json` reports, failing the test if it cannot list.
     func listedEntries(sourceLocation: SourceLocation = #_sourceLocation) throws -> [ListedEntry] {
         let listed = try journal("list", "--format", "json")
