@@ -214,4 +214,18 @@ struct ListShowTests {
         // Hand-written entries are listed like any other.
         #expect(try sandbox.listedIDs() == ["abcd000002", "abcd000001"])
     }
+
+    @Test("show prints a hand-written entry as stored, comments and all, as its help says")
+    func showHandWrittenAsStored() throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeBareJournal()
+        let text = "---\nid: abcd000001\nkind: win   # the big one\ndate: 2026-11-02\ntitle: Written by hand\ntags: [q4]\n---\nBody.\n"
+        try sandbox.commitByHand(["entries/2026/11/2026-11-02-written-by-hand-abcd000001.md": text])
+        let help = try sandbox.journal("show", "--help")
+        #expect(help.stdout.contains("as stored"))
+        let shown = try sandbox.journal("show", "abcd")
+        #expect(shown.status == 0, "\(shown)")
+        #expect(shown.stdout == text, "\(shown)")
+        #expect(try sandbox.shown("abcd")["title"] as? String == "Written by hand")
+    }
 }

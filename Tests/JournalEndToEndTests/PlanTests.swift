@@ -265,4 +265,30 @@ struct PlanTests {
         #expect(result.stderr.contains("unchanged"), "\(result)")
         #expect(try sandbox.snapshot() == before)
     }
+
+    @Test("plan edit in an editor that empties the file aborts, as git commit does, and commits nothing")
+    func editInEditorEmptied() throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeJournal()
+        let editor = try sandbox.writeScript("empty.sh", ": > \"$1\"")
+        let before = try sandbox.snapshot()
+        let result = try sandbox.journal(["plan", "edit"], environment: ["EDITOR": editor])
+        #expect(result.status != 0 || result.stderr.contains("nothing"), "\(result)")
+        #expect(try sandbox.snapshot() == before, "an emptied editor wiped plan.yml: \(result)")
+    }
+
+    @Test("what plan edit accepts, verify accepts: an empty plan is refused, or clean")
+    func emptyPlanFromFile() throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeBareJournal()
+        let file = try sandbox.writeScratch("empty.yml", "")
+        let result = try sandbox.journal("plan", "edit", "--file", file)
+        if result.status == 0 {
+            let verify = try sandbox.journal("verify")
+            #expect(verify.status == 0, "plan edit committed an empty plan.yml that verify rejects: \(verify)")
+        } else {
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("empty"), "\(result)")
+        }
+    }
 }
