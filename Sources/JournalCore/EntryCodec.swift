@@ -24,6 +24,7 @@ public enum EntryCodec {
 
     /// Reads an entry file; throws `Problems` naming every problem with its line.
     public static func decode(_ bytes: [UInt8]) throws -> Entry {
+        if let entry = CanonicalEntryReader.read(bytes) { return entry }
         let text: String
         do {
             text = try TextRules.decode(bytes, source: "the file")

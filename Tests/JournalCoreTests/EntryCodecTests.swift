@@ -98,3 +98,33 @@ struct EntryCodecTests {
         #expect(problems("---\ntitle: x\n").first?.message.contains("not closed") == true)
     }
 }
+
+@Suite("Canonical entry reader")
+struct CanonicalEntryReaderTests {
+    @Test("reads exactly what the writer writes, the same as the YAML reader", .timeLimit(.minutes(1)))
+    func agreesWithYAML() async {
+        await propertyCheck(count: 300, input: EntryCodecTests.line, EntryCodecTests.line.optional, EntryCodecTests.line.array(of: 0...3), EntryCodecTests.body) {
+            title, from, links, rawBody in
+            guard let body = try? TextRules.body(rawBody) else { return }
+            let entry = Entry(id: EntryID("k3m9x2qf7a")!, kind: .risk, date: CalendarDate(iso: "2026-11-20")!, title: title,
+                              criteria: links, from: from, links: links, due: CalendarDate(iso: "2027-01-01"), status: .done, body: body)
+            let bytes = Array(EntryCodec.encode(entry).utf8)
+            #expect(CanonicalEntryReader.read(bytes) == entry)
+            let text = String(decoding: bytes, as: UTF8.self)
+            let viaYAML = try? FrontMatter(text: text)
+            #expect(viaYAML != nil)
+        }
+    }
+
+    @Test("anything hand-written falls back to the YAML reader", arguments: [
+        "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: no\n---\n",
+        "---\nkind: note\nid: abcd000001\ndate: 2026-01-05\ntitle: \"x\"\n---\n",
+        "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: 'x'\n---\n",
+        "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\" # comment\n---\n",
+        "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nextra: \"y\"\n---\n",
+        "---\r\nid: abcd000001\r\nkind: note\r\ndate: 2026-01-05\r\ntitle: \"x\"\r\n---\r\n",
+    ])
+    func fallsBack(text: String) {
+        #expect(CanonicalEntryReader.read(Array(text.utf8)) == nil)
+    }
+}
