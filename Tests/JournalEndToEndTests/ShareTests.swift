@@ -270,6 +270,67 @@ struct ShareTests {
         #expect(Set(try owner.listedIDs()) == [ours, theirs])
     }
 
+    @Test("push and pull to a path where no repository is: exit 1 naming the path, not a crash or a word about protocols",
+          arguments: RemoteForm.allCases)
+    func missingRepository(form: RemoteForm) throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeJournal()
+        let nowhere = BareRepository(folder: sandbox.root.appendingPathComponent("nowhere.git"))
+        try expectSuccess(sandbox.journal("remote", "add", "origin", nowhere.url(form)))
+        let before = try sandbox.snapshot()
+        for command in ["push", "pull", "sync"] {
+            let result = try sandbox.journal(command)
+            #expect(result.status == 1, "\(command): \(result)")
+            #expect(result.stderr.contains(nowhere.path), "\(command): \(result)")
+            #expect(!result.stderr.contains("unsupported URL protocol"), "\(command) blames the protocol for a missing folder: \(result)")
+            #expect(!looksLikeCrash(result.stderr))
+        }
+        #expect(try sandbox.snapshot() == before)
+        #expect(!FileManager.default.fileExists(atPath: nowhere.path))
+    }
+
+    // MARK: - Pull and the user's uncommitted work
+
+    static let uncommitted = "\n# My uncommitted note: ask Dana about the staff rubric.\n"
+
+    /// A pull brings a new version of a file the owner has changed by hand and not committed; as
+    /// `git merge` refuses ("your local changes would be overwritten"), the text must survive:
+    /// kept in the file, or the pull refuses, names the file and moves nothing.
+    @Test("pull never throws away uncommitted changes to a file it brings a new version of",
+          arguments: [("plan.yml", false), ("plan.yml", true), ("entry", false), ("entry", true)])
+    func pullKeepsUncommittedChanges(file: String, merging: Bool) throws {
+        let (owner, bare) = try ownerWithOrigin()
+        let id = try owner.record("win", "Shipped the exporter", "--criteria", "execution")
+        try expectSuccess(owner.journal("push"))
+        let mentor = try mentorClone(of: bare)
+        let path: String
+        if file == "plan.yml" {
+            path = "plan.yml"
+            try expectSuccess(mentor.journal("plan", "set", "--level", "Senior Staff Engineer"))
+        } else {
+            path = try owner.path(of: id)
+            try expectSuccess(mentor.journal("edit", id, "--impact", "+40% exports"))
+        }
+        try expectSuccess(mentor.journal("push"))
+        if merging { try owner.record("win", "Something of my own", "--criteria", "execution") }
+
+        let url = owner.journal.appendingPathComponent(path)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(Self.uncommitted.utf8))
+        try handle.close()
+        let head = try owner.headCommit()
+
+        let pull = try owner.journal("pull")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        #expect(text.contains(Self.uncommitted), "the uncommitted text in \(path) was thrown away: \(pull)")
+        #expect(!looksLikeCrash(pull.stderr))
+        if pull.status != 0 {
+            #expect(pull.stderr.contains(path), "the refusal does not name the file: \(pull)")
+            #expect(try owner.headCommit() == head, "main moved in a refused pull")
+        }
+    }
+
     // MARK: - 5. plan.yml changed on both sides
 
     enum Resolution: String, CaseIterable, Sendable { case theirs, ours, file }
