@@ -164,4 +164,11 @@ struct VerifyTests {
         try expectSuccess(sandbox.journal("verify"))
         #expect(try sandbox.snapshot() == before)
     }
+
+    @Test("a hand-committed entry with a NUL byte in its body is a problem, as it is for add and edit")
+    func nulInBody() throws {
+        let path = "entries/2026/11/2026-11-02-nul-body-abcd000001.md"
+        try expectProblem([path: Sandbox.entryText(id: "abcd000001", date: "2026-11-02", title: "Nul body", body: "before\u{0}after\n")],
+                          reported: [path, "NUL"])
+    }
 }
