@@ -22,7 +22,7 @@ public final class Config {
     public func string(_ key: String) throws -> String? {
         var value: UnsafePointer<CChar>?
         let code = git_config_get_string(&value, pointer, key)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
+        if notFound(code) { return nil }
         try check(code, "read \(key) from the git configuration")
         return GitKit.string(value)
     }

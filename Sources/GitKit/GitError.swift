@@ -1,4 +1,7 @@
 import CLibGit2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A failed libgit2 call, carrying libgit2's own words and what we were doing when it failed.
 ///
@@ -58,11 +61,25 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
 @discardableResult
 func check(_ code: Int32, _ operation: @autoclosure () -> String) throws -> Int32 {
     guard code < 0 else { return code }
+    let systemError = errno
     var message = ""
     if let last = git_error_last(), let text = last.pointee.message {
         message = string(text).trimmingTrailingNewlines()
+    } else if systemError != 0 {
+        // Some failed writes (a file size limit) leave no libgit2 message; the system's is the reason.
+        message = string(strerror(systemError))
     }
+    git_error_clear()
     throw GitError(code: .init(code), operation: operation(), message: message)
+}
+
+/// For a not-found that is an answer rather than a failure: leaves no message behind for the
+/// next failure to be misreported with.
+@inline(__always)
+func notFound(_ code: Int32) -> Bool {
+    guard code == GIT_ENOTFOUND.rawValue else { return false }
+    git_error_clear()
+    return true
 }
 
 extension String {

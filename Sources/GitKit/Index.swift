@@ -81,3 +81,19 @@ extension Index {
         }
     }
 }
+
+extension Index {
+    /// An index file of our own at `path`, not tied to a repository: the journal edits a copy of
+    /// `.git/index` and renames it into place while it holds `.git/index.lock`, as git does.
+    public static func open(path: String) throws -> Index {
+        Runtime.start()
+        var out: OpaquePointer?
+        try check(git_index_open(&out, path), "open the index \(path)")
+        return Index(out!)
+    }
+
+    /// Re-reads the index from disk, even if libgit2 thinks it has not changed.
+    public func forceReload() throws {
+        try check(git_index_read(pointer, 1), "read the index")
+    }
+}

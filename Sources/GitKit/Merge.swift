@@ -19,7 +19,7 @@ extension Repository {
     public func mergeBase(_ a: Oid, _ b: Oid) throws -> Oid? {
         var out = git_oid(), one = a.raw, two = b.raw
         let code = git_merge_base(&out, pointer, &one, &two)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
+        if notFound(code) { return nil }
         try check(code, "find the common history of \(a.short) and \(b.short)")
         return Oid(out)
     }

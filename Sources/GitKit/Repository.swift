@@ -48,11 +48,16 @@ public final class Repository {
     public func headBranch() throws -> String? {
         var ref: OpaquePointer?
         let code = git_reference_lookup(&ref, pointer, "HEAD")
-        if code == GIT_ENOTFOUND.rawValue { return nil }
+        if notFound(code) { return nil }
         try check(code, "read HEAD")
         defer { git_reference_free(ref) }
         guard git_reference_type(ref) == GIT_REFERENCE_SYMBOLIC else { return nil }
         return string(git_reference_symbolic_target(ref))
+    }
+
+    /// The identity written in reflog entries this handle makes.
+    public func setReflogIdentity(name: String, email: String) throws {
+        try check(git_repository_set_ident(pointer, name, email), "set the reflog identity")
     }
 
     /// Points HEAD at a branch, born or not.
@@ -64,7 +69,7 @@ public final class Repository {
     public func resolve(_ name: String) throws -> Oid? {
         var oid = git_oid()
         let code = git_reference_name_to_id(&oid, pointer, name)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
+        if notFound(code) { return nil }
         try check(code, "read \(name)")
         return Oid(oid)
     }

@@ -45,7 +45,7 @@ public final class Tree {
     public func entry(atPath path: String) throws -> TreeEntry? {
         var out: OpaquePointer?
         let code = git_tree_entry_bypath(&out, pointer, path)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
+        if notFound(code) { return nil }
         try check(code, "look up \(path)")
         defer { git_tree_entry_free(out) }
         return TreeEntry(out!)

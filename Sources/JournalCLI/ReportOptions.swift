@@ -16,7 +16,7 @@ struct OutputOptions: ParsableArguments {
     /// Writes `text`; returns the path written, or nil for stdout.
     func write(_ text: String, defaultName: String?) throws -> String? {
         guard let path = output ?? defaultName.map({ "\($0).\(format.rawValue)" }), path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Terminal.write(text, to: STDOUT_FILENO)
             return nil
         }
         do {

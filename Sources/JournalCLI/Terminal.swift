@@ -29,12 +29,21 @@ enum Terminal {
         colourEnabled(for: fd) ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
     }
 
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
+    static func out(_ text: String) { write(text + "\n", to: STDOUT_FILENO) }
 
-    static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func err(_ text: String) { write(text + "\n", to: STDERR_FILENO) }
+
+    /// Writes all of `text`, or as much as the descriptor takes: a full disk, a file size limit or
+    /// a closed pipe must not crash the command (FileHandle.write traps on those).
+    static func write(_ text: String, to fd: Int32) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
+        }
     }
 
     static func warn(_ text: String) {
@@ -43,7 +52,7 @@ enum Terminal {
 
     /// Asks a yes/no question on the terminal; false on anything but y or yes.
     static func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        write("\(question) [y/N] ", to: STDERR_FILENO)
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }

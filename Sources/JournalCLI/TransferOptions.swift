@@ -34,8 +34,8 @@ struct TransferOptions: ParsableArguments {
         return { p in
             guard p.totalObjects > 0 else { return }
             let kib = p.bytes / 1024
-            FileHandle.standardError.write(Data("\rObjects: \(p.objects)/\(p.totalObjects), \(kib) KiB\u{1B}[K".utf8))
-            if p.objects == p.totalObjects { FileHandle.standardError.write(Data("\n".utf8)) }
+            Terminal.write("\rObjects: \(p.objects)/\(p.totalObjects), \(kib) KiB\u{1B}[K", to: STDERR_FILENO)
+            if p.objects == p.totalObjects { Terminal.write("\n", to: STDERR_FILENO) }
         }
     }
 }

@@ -33,6 +33,7 @@ extension Journal {
         let lock = try WriteLock(path: stateDirectory + "/lock")
         defer { withExtendedLifetime(lock) {} }
         try recoverInterruptedWrite()
+        try? repository.setReflogIdentity(name: author.name, email: author.email)
         if onPrivate { return try commitPrivate(message: message, author: author, at: moment, makeChanges) }
         let signature = author.signature(at: moment)
         var attempt = 0
@@ -94,48 +95,52 @@ extension Journal {
     /// `GitError` so the caller can rebuild on the new tip.
     func publish(_ commit: Oid, over tip: Oid?, paths: [String], reflog: String) throws {
         let tree = try wrap { try repository.tree(repository.commit(commit).treeId) }
-        try FileSystem.writeAtomically(Array(paths.joined(separator: "\n").utf8), to: pendingPath, scratch: scratchDirectory)
+        let record = ["#commit \(commit.hex)"] + paths
+        try FileSystem.writeAtomically(Array(record.joined(separator: "\n").utf8), to: pendingPath, scratch: scratchDirectory)
+        let indexLock: IndexLock
         do {
-            try sync(paths, to: tree)
+            indexLock = try IndexLock(gitDir: repository.gitDir, now: Int64(Date().timeIntervalSince1970))
+        } catch {
+            try? FileManager.default.removeItem(atPath: pendingPath)
+            throw error
+        }
+        defer { indexLock.release() }
+        do {
+            try sync(paths, to: tree, holding: indexLock)
             try repository.updateReference(Journal.branch, to: commit, expecting: tip, message: reflog)
         } catch {
-            try? syncToBranch(paths)
+            try? sync(paths, to: try head()?.tree, holding: indexLock)
             try? FileManager.default.removeItem(atPath: pendingPath)
             throw error
         }
         guard try wrap({ try repository.resolve(Journal.branch) }) == commit else {
-            try? syncToBranch(paths)
+            try? sync(paths, to: try head()?.tree, holding: indexLock)
             try? FileManager.default.removeItem(atPath: pendingPath)
             throw JournalError.failure("main does not point at the new commit \(commit.short) after writing it; nothing was recorded")
         }
         try? FileManager.default.removeItem(atPath: pendingPath)
     }
 
-    /// Writes the index, waiting briefly if plain git holds `index.lock`.
-    private func writeIndex(_ index: GitKit.Index) throws {
-        var attempt = 0
-        while true {
-            do {
-                return try index.write()
-            } catch let error as GitError where error.code == .locked && attempt < 20 {
-                attempt += 1
-                usleep(10_000)
-            } catch let error as GitError {
-                throw describe(error)
-            }
-        }
-    }
-
     /// Makes the work tree and index hold exactly what main holds at `paths`.
     func syncToBranch(_ paths: [String]) throws {
-        try sync(paths, to: try head()?.tree)
+        let indexLock = try IndexLock(gitDir: repository.gitDir, now: Int64(Date().timeIntervalSince1970))
+        defer { indexLock.release() }
+        try sync(paths, to: try head()?.tree, holding: indexLock)
     }
 
-    /// Makes the work tree and index hold exactly what `tree` holds at `paths`.
-    func sync(_ paths: [String], to tree: Tree?) throws {
-        let index = try wrap { try repository.index() }
-        try wrap { try index.reload() }
-        for path in paths where !path.isEmpty {
+    /// Makes the work tree and index hold exactly what `tree` holds at `paths`. The index is read
+    /// after `.git/index.lock` is taken, edited as a copy, and renamed into place.
+    func sync(_ paths: [String], to tree: Tree?, holding lock: IndexLock) throws {
+        try FileSystem.makeDirectories(scratchDirectory)
+        let copy = scratchDirectory + "/index-\(getpid())"
+        let live = repository.gitDir + "index"
+        unlink(copy)
+        defer { unlink(copy) }
+        if FileSystem.exists(live) {
+            try FileSystem.writeAtomically(try FileSystem.read(live), to: copy, scratch: scratchDirectory)
+        }
+        let index = try wrap { try GitKit.Index.open(path: copy) }
+        for path in paths where !path.isEmpty && !path.hasPrefix("#") {
             let file = root + "/" + path
             if let entry = try wrap({ try tree?.entry(atPath: path) }), entry.kind == .blob {
                 try FileSystem.writeAtomically(try wrap { try repository.blob(entry.id) }, to: file, scratch: scratchDirectory)
@@ -145,17 +150,41 @@ extension Journal {
                 try wrap { try index.remove(path: path) }
             }
         }
-        try writeIndex(index)
+        try wrap { try index.write() }
+        guard rename(copy, live) == 0 else {
+            throw JournalError.failure("cannot replace the index \(live): \(FileSystem.reason(errno))")
+        }
     }
 
     /// Finishes a write that a killed process left half done: the paths it named are made to
     /// match main, whether or not its commit landed. Cheap when there is nothing to do.
     /// Callers hold the write lock.
     func recoverInterruptedWrite() throws {
+        IndexLock.removeIfLeftByDeadJournal(gitDir: repository.gitDir)
+        removeScratchOfDeadProcesses()
         guard FileSystem.exists(pendingPath) else { return }
-        let paths = String(decoding: try FileSystem.read(pendingPath), as: UTF8.self).split(separator: "\n").map(String.init)
-        try syncToBranch(paths)
+        let lines = String(decoding: try FileSystem.read(pendingPath), as: UTF8.self).split(separator: "\n").map(String.init)
+        // A killed writer may leave refs/heads/main.lock holding the very commit it recorded.
+        if let commit = lines.first(where: { $0.hasPrefix("#commit ") })?.dropFirst("#commit ".count) {
+            let refLock = repository.gitDir + "refs/heads/main.lock"
+            if let data = FileManager.default.contents(atPath: refLock),
+               String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == commit {
+                unlink(refLock)
+            }
+        }
+        try syncToBranch(lines)
         try? FileManager.default.removeItem(atPath: pendingPath)
+    }
+
+    /// Scratch files are named after the process that made them (`PID-N.tmp`, `index-PID`,
+    /// `index-PID.lock`); those of processes that are gone are removed.
+    func removeScratchOfDeadProcesses() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: scratchDirectory) else { return }
+        for name in names {
+            let digits = (name.hasPrefix("index-") ? name.dropFirst(6) : Substring(name)).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(scratchDirectory + "/" + name)
+        }
     }
 
     /// Takes the write lock and finishes an interrupted write, if one was left.

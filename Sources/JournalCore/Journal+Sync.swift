@@ -78,6 +78,7 @@ extension Journal {
         let lock = try WriteLock(path: stateDirectory + "/lock")
         defer { withExtendedLifetime(lock) {} }
         try recoverInterruptedWrite()
+        try? repository.setReflogIdentity(name: author.name, email: author.email)
         for attempt in 1...Journal.maxAttempts {
             do {
                 return try integrate(theirs, from: remote, author: author, at: moment)
@@ -278,7 +279,9 @@ extension Journal {
                 throw JournalError.invalidInput("\(url) is not a journal (its main has no plan.yml); nothing was kept")
             }
             try FileSystem.makeDirectories(journal.stateDirectory)
-            try journal.sync(try journal.wrap { try TreeDiff.changedPaths(nil, tree, in: repository) }, to: tree)
+            let indexLock = try IndexLock(gitDir: repository.gitDir, now: Int64(Date().timeIntervalSince1970))
+            defer { indexLock.release() }
+            try journal.sync(try journal.wrap { try TreeDiff.changedPaths(nil, tree, in: repository) }, to: tree, holding: indexLock)
             return journal
         } catch {
             discard()

@@ -18,7 +18,12 @@ extension Journal {
     /// `objects: false` skips reading every object (the pre-push hook's quicker check).
     public func verify(now: Moment, objects: Bool = true) throws -> VerifyReport {
         var report = VerifyReport()
-        report.recovered = try recover()
+        do {
+            report.recovered = try recover()
+        } catch let error as JournalError {
+            // A stale lock can block finishing an interrupted write; report it with the rest.
+            report.problems.append(Problem(path: ".git/journal/pending", "an interrupted write could not be finished: \(error.message)"))
+        }
         let plan = checkPlan(&report)
         checkEntries(plan: plan, &report)
         if objects { checkObjects(&report) }

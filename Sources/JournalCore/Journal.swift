@@ -33,6 +33,13 @@ public final class Journal {
         let repository: Repository
         do {
             repository = try Repository.open(at: path)
+        } catch let error as GitError where error.code == .owner || Journal.ownedByOtherUser(path) {
+            _ = error
+            var info = stat()
+            let owner = stat(path + "/.git", &info) == 0 ? (getpwuid(info.st_uid).map { String(cString: $0.pointee.pw_name) } ?? "uid \(info.st_uid)") : "another user"
+            throw JournalError.failure(
+                "\(path) is owned by \(owner), not by you, so git refuses to work in it",
+                hint: "take it back with `sudo chown -R $(id -un) \(path)`, or trust it with `git config --global --add safe.directory \(path)`")
         } catch let error as GitError where error.code == .notFound {
             throw JournalError.invalidInput("\(path) is not a journal (no git repository there)", hint: "create one with `journal init`")
         } catch let error as GitError {
@@ -44,6 +51,12 @@ public final class Journal {
         let journal = Journal(repository: repository, root: String(workdir.dropLast()))
         try journal.checkIsJournal(path: path)
         return journal
+    }
+
+    /// libgit2 1.5 refuses a repository another user owns and reports it as not found.
+    static func ownedByOtherUser(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "/.git", &info) == 0 && info.st_uid != geteuid()
     }
 
     func checkIsJournal(path: String) throws {
@@ -71,12 +84,16 @@ public final class Journal {
     }
 
     func describe(_ error: GitError) -> JournalError {
-        if let lock = error.lockPath {
+        if error.code == .locked, let lock = error.lockPath {
             let age = FileSystem.age(lock, now: Int64(Date().timeIntervalSince1970))
             let ageText = age.map { " (last touched \($0) seconds ago)" } ?? ""
             return JournalError.failure(
                 "\(lock) is locked\(ageText): another git process is writing, or one was killed while writing",
                 hint: "if no git or journal command is running, remove the stale lock with `rm \(lock)` and try again")
+        }
+        if error.code == .modified {
+            return JournalError.failure("main kept moving while this command ran (another git command was committing); nothing was recorded",
+                                        hint: "run the command again")
         }
         return JournalError.failure(error.description)
     }

@@ -54,9 +54,21 @@ extension Robustness {
                 default: endings[title] = .failed(status)
                 }
 
-                // A kill while libgit2 held a lock leaves the lock behind. The journal must not
-                // guess that it is stale: it refuses, names the file and says what to do.
-                let locks = sandbox.gitLockFiles()
+                // A kill while a lock was held leaves the lock behind. A lock the journal can prove
+                // is its own (index.lock saying `journal-lock PID` of a dead process, or main.lock
+                // holding the commit the interrupted write recorded) is cleared by the next write.
+                // Any other lock the journal must not guess about: it refuses, names the file and
+                // says what to do.
+                let pending = (try? String(contentsOfFile: sandbox.journal.path + "/.git/journal/pending", encoding: .utf8)) ?? ""
+                let locks = sandbox.gitLockFiles().filter { lock in
+                    // The journal's own scratch folder: its leftovers are cleared by the next write.
+                    if lock.contains("/.git/journal/") { return false }
+                    let content = (try? String(contentsOfFile: lock, encoding: .utf8)) ?? ""
+                    if content.hasPrefix("journal-lock ") { return false }
+                    if lock.hasSuffix("refs/heads/main.lock"), !content.isEmpty,
+                       pending.contains("#commit " + content.trimmingCharacters(in: .whitespacesAndNewlines)) { return false }
+                    return true
+                }
                 if !locks.isEmpty {
                     staleLocksSeen += locks.map { String($0.dropFirst(sandbox.journal.path.count + 1)) }
                     let blockedTitle = "blocked-\(round)"

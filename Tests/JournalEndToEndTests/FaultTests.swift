@@ -15,6 +15,8 @@ extension Robustness {
             init?(message: String) {
                 if message.contains("could not write an object") {
                     self = .objects
+                } else if message.contains("could not write the index") || message.contains("/index-") || message.contains("replace the index") {
+                    self = .index
                 } else if message.contains("cannot write /") || message.contains("cannot move a new file to") {
                     self = .workTree
                 } else if message.contains("could not write the index") {
