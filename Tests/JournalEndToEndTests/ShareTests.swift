@@ -670,18 +670,26 @@ extension Robustness {
     struct ShareTestsUnderConcurrency {
         static let entriesPerSide = 20
 
-        @Test("two clones adding and syncing at once end with the union of all entries, the same HEAD, fsck clean")
-        func twoClonesSyncing() throws {
+        /// Two clones of one bare repository (one by path, one by file:// URL) after both ran
+        /// `add` then `sync` in a loop at the same time. The server's main keeps a reflog.
+        struct Race {
+            let owner: Sandbox
+            let bare: BareRepository
+            let folders: [String: URL]
+        }
+
+        func race(sourceLocation: SourceLocation = #_sourceLocation) throws -> Race {
             let owner = try Sandbox()
             try owner.makeJournal()
             let bare = try owner.makeBareRepository()
-            try expectSuccess(owner.journal("remote", "add", "origin", bare.path))
-            try expectSuccess(owner.journal("push"))
+            try expectSuccess(owner.plainGit(at: bare.folder, "config", "core.logAllRefUpdates", "always"), sourceLocation: sourceLocation)
+            try expectSuccess(owner.journal("remote", "add", "origin", bare.path), sourceLocation: sourceLocation)
+            try expectSuccess(owner.journal("push"), sourceLocation: sourceLocation)
             let sides = ["laptop": bare.url(.path), "desktop": bare.url(.fileURL)]
             var folders: [String: URL] = [:]
             for (side, url) in sides {
                 let folder = owner.root.appendingPathComponent(side)
-                try expectSuccess(owner.journal("clone", url, folder.path))
+                try expectSuccess(owner.journal("clone", url, folder.path), sourceLocation: sourceLocation)
                 folders[side] = folder
             }
 
@@ -694,8 +702,32 @@ extension Robustness {
             }
             for loop in loops {
                 let result = loop.wait()
-                #expect(result.status == 0, "\(loop.label): \(result)")
+                #expect(result.status == 0, "\(loop.label): \(result)", sourceLocation: sourceLocation)
             }
+            return Race(owner: owner, bare: bare, folders: folders)
+        }
+
+        /// libgit2's local transport checks fast-forward against the refs it read when it
+        /// connected, then writes the server's ref without comparing it with what it read: a push
+        /// racing another can replace a tip that a push already reported as sent.
+        @Test("pushes racing each other never move the server's main backwards (no pushed commit is dropped)")
+        func serverMainOnlyMovesForward() throws {
+            let race = try race()
+            let log = try String(contentsOf: race.bare.folder.appendingPathComponent("logs/refs/heads/main"), encoding: .utf8)
+            let updates = log.split(separator: "\n").map { $0.split(separator: " ").prefix(2).map(String.init) }.filter { $0.count == 2 }
+            #expect(updates.count > 2, "the server's reflog: \(log)")
+            var backwards: [String] = []
+            for update in updates where update[0] != String(repeating: "0", count: 40) {
+                let forward = try race.owner.plainGit(at: race.bare.folder, "merge-base", "--is-ancestor", update[0], update[1])
+                if forward.status != 0 { backwards.append("\(update[0].prefix(7)) -> \(update[1].prefix(7))") }
+            }
+            #expect(backwards.isEmpty, "the server's main dropped pushed commits \(backwards.count) times of \(updates.count): \(backwards)")
+        }
+
+        @Test("two clones adding and syncing at once end with the union of all entries, the same HEAD, fsck clean")
+        func twoClonesSyncing() throws {
+            let race = try race()
+            let (owner, bare, folders) = (race.owner, race.bare, race.folders)
 
             // Final syncs, one side after the other, until both sides hold the same commit.
             var rounds = 0
@@ -708,8 +740,8 @@ extension Robustness {
             } while try owner.commit(of: "HEAD", at: folders["laptop"]!) != owner.commit(of: "HEAD", at: folders["desktop"]!) && rounds < 3
             try expectSuccess(owner.journal(["-C", folders["laptop"]!.path, "sync"]))
 
-            let expected = Set(sides.keys.flatMap { side in (1...Self.entriesPerSide).map { "\(side) \($0)" } })
-            let heads = try sides.keys.map { try owner.commit(of: "HEAD", at: folders[$0]!) }
+            let expected = Set(folders.keys.flatMap { side in (1...Self.entriesPerSide).map { "\(side) \($0)" } })
+            let heads = try folders.keys.map { try owner.commit(of: "HEAD", at: folders[$0]!) }
             #expect(Set(heads).count == 1, "the clones differ: \(heads)")
             #expect(try owner.commit(of: "refs/heads/main", at: bare.folder) == heads.first)
             for (side, folder) in folders {
