@@ -627,7 +627,8 @@ struct ShareTests {
         let precious = try owner.writeScratch("precious.txt", "the owner's own file\n")
         let evil = try owner.plainClone(bare, into: "other-side")
         let blob = try owner.blob("overwritten by the remote\n", in: evil)
-        let up = try owner.mktree("100644 blob \(blob)\tprecious.txt\n", in: evil)
+        // One file that exists outside the journal, one that does not (yet).
+        let up = try owner.mktree("100644 blob \(blob)\tplanted.txt\n100644 blob \(blob)\tprecious.txt\n", in: evil)
         try owner.pushHandBuiltTree(from: evil, adding: [("..", up)], message: "escape")
 
         let before = try owner.snapshot()
@@ -635,6 +636,7 @@ struct ShareTests {
         #expect(pull.status == 1, "\(pull)")
         #expect(!looksLikeCrash(pull.stderr))
         #expect((try? String(contentsOfFile: precious, encoding: .utf8)) == "the owner's own file\n", "a file outside the journal was overwritten or deleted")
+        #expect(!FileManager.default.fileExists(atPath: owner.root.appendingPathComponent("planted.txt").path), "a file was planted outside the journal")
         #expect(try owner.snapshot() == before, "the journal changed")
 
         let mentor = try Sandbox.person("Sam Mentor", "sam@example.com")
@@ -642,6 +644,7 @@ struct ShareTests {
         let clone = try mentor.journal("clone", bare.path, mentor.journal.path)
         #expect(clone.status != 0, "\(clone)")
         #expect((try? String(contentsOfFile: theirs, encoding: .utf8)) == "the mentor's own file\n", "a file outside the clone was overwritten or deleted")
+        #expect(!FileManager.default.fileExists(atPath: mentor.root.appendingPathComponent("planted.txt").path), "a file was planted outside the clone")
     }
 
     @Test("an executable file that arrives with a pull or clone keeps its mode: status clean, verify passes")
