@@ -141,6 +141,13 @@ public final class Repository {
         return Oid(oid)
     }
 
+    /// The blob id a file's bytes would have, without writing anything.
+    public func hashFile(_ path: String) throws -> Oid {
+        var oid = git_oid()
+        try check(git_odb_hashfile(&oid, path, GIT_OBJECT_BLOB), "read \(path)")
+        return Oid(oid)
+    }
+
     public func treeBuilder(from base: Tree?) throws -> TreeBuilder {
         var out: OpaquePointer?
         try check(git_treebuilder_new(&out, pointer, base?.pointer), "start a tree")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GitKit
 import JournalCore
 
 struct AddCommand: ParsableCommand {
@@ -39,14 +40,22 @@ struct AddCommand: ParsableCommand {
         let author = try global.identity(for: journal)
         var entry = Entry(id: .random(), kind: kind, date: now.today, title: title ?? "")
         try fields.apply(to: &entry, today: now.today)
+        let commit: Oid
         if title == nil {
-            guard let edited = try editInEditor(entry, journal: journal) else {
+            guard var edited = try editInEditor(entry, journal: journal) else {
                 Terminal.err("Aborted: the title is empty or the text is unchanged; nothing was recorded.")
                 throw ExitCode(1)
             }
+            edited.body = try TextRules.body(edited.body)
             entry = edited
+            do {
+                commit = try journal.add(entry, author: author, at: now, allowFuture: fields.future, isPrivate: `private`)
+            } catch let error as JournalError {
+                throw JournalError(error.category, error.message, hint: [error.hint, "your text is in \(journal.scratchPath("ENTRY_EDITMSG.md"))"].compactMap { $0 }.joined(separator: "; "))
+            }
+        } else {
+            commit = try journal.add(entry, author: author, at: now, allowFuture: fields.future, isPrivate: `private`)
         }
-        let commit = try journal.add(entry, author: author, at: now, allowFuture: fields.future, isPrivate: `private`)
         Terminal.out("Recorded \(`private` ? "private " : "")\(entry.kind.rawValue) \(entry.id) (commit \(commit.short)): \(entry.title)")
     }
 

@@ -38,6 +38,7 @@ struct EditCommand: ParsableCommand {
             let text = try Editor.edit(EntryCodec.encode(entry), at: path, environment: global.environment)
             do {
                 entry = try EntryCodec.decode(text)
+                entry.body = try TextRules.body(entry.body)
             } catch let problems as Problems {
                 throw JournalError.invalidInput(
                     "the edited entry cannot be read:\n" + problems.problems.map { "  line \($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),

@@ -44,8 +44,11 @@ struct EntryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read the body from a file, or - for standard input.", valueName: "file"))
     var file: String?
 
+    /// Keys in the order given, each once.
     var criteriaKeys: [String] {
-        criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var seen = Set<String>()
+        return criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     var changesFields: Bool {

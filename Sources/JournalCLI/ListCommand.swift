@@ -93,8 +93,8 @@ struct ListCommand: ParsableCommand {
             if stored.isPrivate { detail += "  (private)" }
             let head = "\(e.id.value)  \(e.date)  \(e.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  "
             var title = e.title + detail
-            if let width, head.count + title.count > width {
-                title = String(title.prefix(max(10, width - head.count - 1))) + "…"
+            if let width, head.count + Terminal.displayWidth(title) > width {
+                title = Terminal.truncate(title, toWidth: max(10, width - head.count - 1)) + "…"
             }
             Terminal.out(Terminal.paint(String(head.prefix(10)), .yellow) + String(head.dropFirst(10)) + title)
         }

@@ -35,6 +35,10 @@ struct PlanEditCommand: ParsableCommand {
         } else {
             let current = try journal.planText()
             text = try Editor.edit(current, at: draft, environment: global.environment)
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                Terminal.err("plan.yml was emptied in the editor; nothing was recorded.")
+                throw ExitCode(1)
+            }
             if text == current {
                 Terminal.err("plan.yml is unchanged; nothing was recorded.")
                 return

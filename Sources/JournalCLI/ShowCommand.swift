@@ -24,9 +24,13 @@ struct ShowCommand: ParsableCommand {
     var format: Format = .markdown
 
     func run() throws {
-        let stored = try global.openJournal().find(id)
+        let journal = try global.openJournal()
+        let stored = try journal.find(id)
         switch format {
-        case .markdown: Terminal.out(EntryCodec.encode(stored.entry).dropLast().description)
+        case .markdown:
+            var text = try journal.storedText(of: stored)
+            if text.hasSuffix("\n") { text.removeLast() }
+            Terminal.out(text)
         case .json: Terminal.out(try EntryJSON.render(stored))
         }
     }

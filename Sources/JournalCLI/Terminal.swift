@@ -21,6 +21,38 @@ enum Terminal {
         return 80
     }
 
+    /// Columns a string takes on a terminal: East Asian wide characters and emoji take two,
+    /// combining marks none.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    static func truncate(_ text: String, toWidth limit: Int) -> String {
+        var used = 0, out = ""
+        for character in text {
+            let w = character.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+            if used + w > limit { break }
+            used += w
+            out.append(character)
+        }
+        return out
+    }
+
+    private static func width(of scalar: Unicode.Scalar) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
     enum Style: String {
         case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", cyan = "36"
     }

@@ -4,7 +4,7 @@
 /// reader takes over, so this is a shortcut and never a second opinion.
 enum CanonicalEntryReader {
     static func read(_ bytes: [UInt8]) -> Entry? {
-        guard bytes.count > 8, bytes[0] == 0x2D, bytes[1] == 0x2D, bytes[2] == 0x2D, bytes[3] == 0x0A else { return nil }
+        guard bytes.count > 8, bytes[0] == 0x2D, bytes[1] == 0x2D, bytes[2] == 0x2D, bytes[3] == 0x0A, !bytes.contains(0) else { return nil }
         var index = 4
         var id: EntryID?, kind: EntryKind?, date: CalendarDate?, title: String?
         var criteria: [String] = [], links: [String] = [], tags: [String] = []

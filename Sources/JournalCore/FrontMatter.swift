@@ -35,7 +35,7 @@ struct FrontMatter {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw Problems([FrontMatter.problem(error, firstLine: firstLine)])
+            throw Problems([FrontMatter.problem(error, firstLine: firstLine, text: yaml)])
         }
         guard let mapping = node?.mapping else {
             throw Problems([Problem(line: firstLine, "the front matter is not a set of \"key: value\" lines")])
@@ -47,12 +47,20 @@ struct FrontMatter {
     }
 
     /// YAML errors as a problem on a file line, with libyaml's reason.
-    static func problem(_ error: YamlError, firstLine: Int) -> Problem {
+    static func problem(_ error: YamlError, firstLine: Int, text: String) -> Problem {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return Problem(line: mark.line + firstLine - 1, "invalid YAML: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return Problem(line: context.mark.line + firstLine - 1, "duplicate key \(duplicates.joined(separator: ", "))")
+            // Yams marks the mapping; the line that matters is the key's second appearance.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let key = duplicates.first ?? ""
+            let repeats = lines.indices.filter { index in
+                let line = lines[index].drop { $0 == " " || $0 == "-" }
+                return line.hasPrefix(key + ":") || line.hasPrefix("\"\(key)\":")
+            }
+            let line = repeats.count > 1 ? repeats[1] + 1 : context.mark.line
+            return Problem(line: line + firstLine - 1, "duplicate key \(duplicates.joined(separator: ", "))")
         default:
             return Problem(line: firstLine, "invalid YAML: \(error)")
         }

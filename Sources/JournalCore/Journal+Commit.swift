@@ -106,6 +106,12 @@ extension Journal {
         }
         defer { indexLock.release() }
         do {
+            try checkNoLocalChanges(at: paths, base: tip, new: tree)
+        } catch {
+            try? FileManager.default.removeItem(atPath: pendingPath)
+            throw error
+        }
+        do {
             try sync(paths, to: tree, holding: indexLock)
             try repository.updateReference(Journal.branch, to: commit, expecting: tip, message: reflog)
         } catch {
@@ -119,6 +125,31 @@ extension Journal {
             throw JournalError.failure("main does not point at the new commit \(commit.short) after writing it; nothing was recorded")
         }
         try? FileManager.default.removeItem(atPath: pendingPath)
+    }
+
+    /// Refuses, as git does, to overwrite or remove a file whose work-tree or staged content
+    /// differs from what main holds: a hand edit that was not committed is never lost.
+    private func checkNoLocalChanges(at paths: [String], base: Oid?, new: Tree) throws {
+        let baseTree = try wrap { try base.map { try repository.tree(repository.commit($0).treeId) } }
+        let index = try wrap { try GitKit.Index.open(path: repository.gitDir + "index") }
+        for path in paths {
+            let committed = try wrap { try baseTree?.entry(atPath: path)?.id }
+            let file = root + "/" + path
+            if FileSystem.exists(file) {
+                let onDisk = try wrap { try repository.hashFile(file) }
+                let incoming = try wrap { try new.entry(atPath: path)?.id }
+                if onDisk != committed && onDisk != incoming {
+                    throw JournalError.failure(
+                        "\(path) has changes that are not committed; nothing was recorded",
+                        hint: "commit them (`git -C \(root) commit \(path)`) or discard them (`git -C \(root) checkout -- \(path)`), then run the command again")
+                }
+            }
+            if let staged = index.entry(path: path), staged != committed {
+                throw JournalError.failure(
+                    "\(path) has staged changes that are not committed; nothing was recorded",
+                    hint: "commit them, or unstage them with `git -C \(root) restore --staged \(path)`")
+            }
+        }
     }
 
     /// Makes the work tree and index hold exactly what main holds at `paths`.

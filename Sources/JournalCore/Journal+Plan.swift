@@ -23,6 +23,9 @@ extension Journal {
     @discardableResult
     public func replacePlan(with raw: String, summary: String, author: Identity, at moment: Moment) throws -> Oid {
         let text = TextRules.normaliseLineEndings(raw)
+        if text.isBlank {
+            throw JournalError.invalidInput("the new plan.yml is empty; nothing was recorded", hint: "`journal plan show` prints the current plan to start from")
+        }
         _ = try PlanCodec.decode(text)
         return try commit(message: .plan(summary), author: author, at: moment) { _ in
             guard text != (try planText()) else { throw JournalError.failure("plan.yml is unchanged; nothing was recorded") }

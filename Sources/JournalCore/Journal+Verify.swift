@@ -36,7 +36,7 @@ extension Journal {
         do {
             let text = try planText()
             if text.isEmpty {
-                report.problems.append(Problem(path: Journal.planPath, "main has no plan.yml"))
+                report.problems.append(Problem(path: Journal.planPath, "plan.yml on main is missing or empty"))
                 return nil
             }
             return try PlanCodec.decode(text)

@@ -60,17 +60,20 @@ public final class Journal {
     }
 
     func checkIsJournal(path: String) throws {
+        let onMain = try wrap { () -> Bool in
+            guard let tip = try repository.resolve(Journal.branch) else { return false }
+            return try repository.tree(repository.commit(tip).treeId).entry(named: Journal.planPath) != nil
+        }
+        guard onMain else {
+            throw JournalError.invalidInput(
+                "\(path) is a git repository but not a journal (main has no plan.yml)",
+                hint: "make a journal elsewhere with `journal init PATH`, or here with `journal init --force`")
+        }
         let head = try wrap { try repository.headBranch() }
         if let head, head != Journal.branch {
             throw JournalError.failure(
                 "\(path) has \(head.replacingOccurrences(of: "refs/heads/", with: "")) checked out; the journal lives on main",
                 hint: "run `git -C \(path) switch main`")
-        }
-        guard let tip = try wrap({ try repository.resolve(Journal.branch) }),
-              try wrap({ try repository.tree(repository.commit(tip).treeId).entry(named: Journal.planPath) }) != nil else {
-            throw JournalError.invalidInput(
-                "\(path) is a git repository but not a journal (main has no plan.yml)",
-                hint: "make a journal elsewhere with `journal init PATH`, or here with `journal init --force`")
         }
     }
 
@@ -124,6 +127,13 @@ public final class Journal {
                 "plan.yml cannot be read:\n" + problems.problems.map { "  \(Journal.planPath):\($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
                 hint: "fix it with `journal plan edit`; `journal verify` lists every problem")
         }
+    }
+
+    /// The file of an entry exactly as committed (comments, quoting and all).
+    public func storedText(of stored: StoredEntry) throws -> String {
+        let tree = stored.isPrivate ? try privateTree() : try head()?.tree
+        guard let file = try wrap({ try tree?.entry(atPath: stored.path) }) else { return EntryCodec.encode(stored.entry) }
+        return String(decoding: try wrap { try repository.blob(file.id) }, as: UTF8.self)
     }
 
     /// The committed text of plan.yml.

@@ -80,7 +80,7 @@ public enum PlanCodec {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw Problems([FrontMatter.problem(error, firstLine: 1)])
+            throw Problems([FrontMatter.problem(error, firstLine: 1, text: text)])
         }
         guard let node else { return Plan() }
         guard let root = node.mapping else {
