@@ -30,7 +30,8 @@ struct EntryView {
     let late: Bool
     let lateNote: String?
 
-    init(_ entry: ReportEntry) {
+    /// `html: false` skips rendering the body to HTML (Markdown reports do not show it).
+    init(_ entry: ReportEntry, html: Bool = true) {
         id = entry.id
         kind = entry.kind
         date = entry.date
@@ -46,7 +47,7 @@ struct EntryView {
         verdict = entry.verdict
         hasBody = !entry.body.isEmpty
         bodyQuoted = entry.body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
-        bodyHTML = entry.body.isEmpty ? "" : MarkdownToHTML.render(entry.body)
+        bodyHTML = entry.body.isEmpty || !html ? "" : MarkdownToHTML.render(entry.body)
         recordedOn = entry.recordedOn
         recordedBy = entry.recordedBy
         late = !entry.writtenAtTheTime

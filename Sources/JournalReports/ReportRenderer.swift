@@ -24,7 +24,7 @@ public struct ReportRenderer {
     public func render(_ report: EvidenceReport, as format: Format) throws -> String {
         switch format {
         case .json: return try ReportRenderer.json(report)
-        case .md: return try template("report.md.mustache").render(ReportView(report))
+        case .md: return try template("report.md.mustache").render(ReportView(report, html: false))
         case .html: return try template("report.html.mustache").render(ReportView(report))
         }
     }

@@ -76,7 +76,8 @@ struct ReportView {
     /// Inline SVG, built with every label escaped.
     let chart: String
 
-    init(_ report: EvidenceReport) {
+    init(_ report: EvidenceReport, html: Bool = true) {
+        let view = { (entry: ReportEntry) in EntryView(entry, html: html) }
         self.report = report
         header = report.header
         summary = report.summary
@@ -91,27 +92,27 @@ struct ReportView {
         outcomes = report.outcomes.map {
             Outcome(key: $0.key, title: $0.title, status: $0.status, project: $0.project, due: $0.due,
                     criteria: $0.criteria.isEmpty ? nil : $0.criteria.joined(separator: ", "), agreedOn: $0.agreedOn,
-                    changes: $0.changes, entries: $0.entries.map(EntryView.init), hasEntries: !$0.entries.isEmpty)
+                    changes: $0.changes, entries: $0.entries.map(view), hasEntries: !$0.entries.isEmpty)
         }
         hasOutcomes = !outcomes.isEmpty
         evidence = report.evidence.map {
-            Group(key: $0.key, title: $0.title, entries: $0.entries.map(EntryView.init), hasEntries: !$0.entries.isEmpty, count: $0.entries.count)
+            Group(key: $0.key, title: $0.title, entries: $0.entries.map(view), hasEntries: !$0.entries.isEmpty, count: $0.entries.count)
         }
-        uncategorised = report.uncategorised.map(EntryView.init)
+        uncategorised = report.uncategorised.map(view)
         hasUncategorised = !uncategorised.isEmpty
         feedback = report.feedback.map {
-            Person(name: $0.name, role: $0.role, needs: $0.needs, agreed: $0.agreed, entries: $0.entries.map(EntryView.init),
+            Person(name: $0.name, role: $0.role, needs: $0.needs, agreed: $0.agreed, entries: $0.entries.map(view),
                    hasEntries: !$0.entries.isEmpty)
         }
-        otherFeedback = report.otherFeedback.map(EntryView.init)
+        otherFeedback = report.otherFeedback.map(view)
         hasOtherFeedback = !otherFeedback.isEmpty
         feedbackGaps = report.feedbackGaps.isEmpty ? nil : report.feedbackGaps.joined(separator: ", ")
-        checkins = report.checkins.map(EntryView.init)
+        checkins = report.checkins.map(view)
         hasCheckins = !checkins.isEmpty
         blockers = report.blockers
         hasBlockers = !blockers.isEmpty
-        openFollowups = report.openFollowups.map(EntryView.init)
-        openRisks = report.openRisks.map(EntryView.init)
+        openFollowups = report.openFollowups.map(view)
+        openRisks = report.openRisks.map(view)
         hasOpenWork = !openFollowups.isEmpty || !openRisks.isEmpty
         planHistory = report.planHistory
         hasPlanHistory = !planHistory.isEmpty
