@@ -700,12 +700,18 @@ extension Robustness {
             // side: non-fast-forward, a locked ref) is expected now and then and is retried later.
             let loops = try sides.keys.sorted().map { side in
                 try owner.start(
-                    #"for i in $(seq \#(Self.entriesPerSide)); do "$J" -C "$D" add win "$S $i" --criteria execution >/dev/null || { echo "add $S $i failed" >&2; exit 1; }; "$J" -C "$D" sync --quiet >/dev/null 2>&1; done"#,
+                    #"for i in $(seq \#(Self.entriesPerSide)); do "$J" -C "$D" add win "$S $i" --criteria execution >/dev/null || { echo "add $S $i failed" >&2; exit 1; }; "$J" -C "$D" sync --quiet >/dev/null 2>>"$D.sync-errors" || echo "sync exit $?" >>"$D.sync-errors"; done; exit 0"#,
                     label: side, environment: ["S": side, "D": folders[side]!.path])
             }
             for loop in loops {
                 let result = loop.wait()
                 #expect(result.status == 0, "\(loop.label): \(result)", sourceLocation: sourceLocation)
+            }
+            // A lost race fails with exit 1 and words; never a crash, never another status.
+            for (side, folder) in folders {
+                let errors = (try? String(contentsOfFile: folder.path + ".sync-errors", encoding: .utf8)) ?? ""
+                let statuses = errors.split(separator: "\n").filter { $0.hasPrefix("sync exit ") }
+                #expect(statuses.allSatisfy { $0 == "sync exit 1" } && !looksLikeCrash(errors), "\(side): \(errors)", sourceLocation: sourceLocation)
             }
             return Race(owner: owner, bare: bare, folders: folders)
         }

@@ -48,10 +48,13 @@ extension Sandbox {
     }
 
     /// Plain git in any folder, with a pinned identity and clock for the commits it makes (the
-    /// scripts' identity, "Gil Plain"). Hooks the folder has installed run as git runs them.
+    /// scripts' identity, "Gil Plain"), and never an editor. Hooks the folder has installed run
+    /// as git runs them.
     @discardableResult
     func plainGit(at folder: URL, _ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
-        try run("/usr/bin/git", ["-C", folder.path] + arguments, stdin: nil, environment: scriptEnvironment.merging(extra) { $1 })
+        let quiet = ["GIT_EDITOR": "true", "GIT_MERGE_AUTOEDIT": "no", "GIT_TERMINAL_PROMPT": "0"]
+        return try run("/usr/bin/git", ["-C", folder.path] + arguments, stdin: nil,
+                       environment: scriptEnvironment.merging(quiet) { $1 }.merging(extra) { $1 })
     }
 
     @discardableResult
