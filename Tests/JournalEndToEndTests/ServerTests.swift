@@ -90,8 +90,15 @@ struct ServerTests {
         let feedback = try mentor.record("feedback", "--from", "Sam Mentor", "Your launch review was the clearest this quarter")
         expectSucceeded(try mentor.journal(within: Self.deadline, "push"), server.log)
 
-        // Meanwhile the owner recorded something too: the pull merges, losing nothing.
+        // Meanwhile the owner recorded something too: a push is refused until a pull, which
+        // merges, losing nothing.
         let later = try owner.record("win", "Ran the incident review", "--criteria", "strategy")
+        let ownerBefore = try localState(owner), serverBefore = try serverState(bare, owner)
+        let behind = try owner.journal(within: Self.deadline, "push")
+        expectFailedInBoundedTime(behind)
+        #expect(behind.stderr.contains("journal pull"), "a non-fast-forward should suggest `journal pull`: \(behind)")
+        #expect(try localState(owner) == ownerBefore)
+        #expect(try serverState(bare, owner) == serverBefore)
         let pulled = try owner.journal(within: Self.deadline, "pull")
         expectSucceeded(pulled, server.log)
         #expect(pulled.stdout.contains("feedback from Sam Mentor"), "\(pulled)")
@@ -239,6 +246,27 @@ struct ServerTests {
         #expect(!ran.timedOut, "\(ran)")
         let retried = try owner.journal(within: Self.deadline, "push")
         #expect(retried.status == 0, "after running `\(command)` the host is still unknown: \(retried)")
+    }
+
+    @Test("a server that accepts the connection and never answers: push gives up in bounded time instead of hanging")
+    func silentServer() throws {
+        let listener = try SilentListener()
+        let owner = try Sandbox()
+        try owner.makeJournal()
+        try owner.record("win", "Shipped checkout redesign", "--criteria", "execution")
+        try expectSuccess(owner.journal("remote", "add", "origin", "ssh://root@127.0.0.1:\(listener.port)/srv/journal.git"))
+        let before = try localState(owner)
+        // The TCP handshake completes (the kernel's backlog) and then nothing ever comes, as with a
+        // stalled server or a proxy that swallows the connection. A user's `journal sync` in a
+        // hook or cron job must end with an error, not wait for ever.
+        let push = try owner.journal(within: 45, "push")
+        #expect(!push.timedOut, "journal push was still waiting after 45 s on a server that never answers: \(push)")
+        if !push.timedOut {
+            #expect(push.status == 1, "\(push)")
+            #expect(push.stderr.contains("127.0.0.1"), "the error should name the server: \(push)")
+        }
+        #expect(try localState(owner) == before)
+        withExtendedLifetime(listener) {}
     }
 
     // MARK: - Smart HTTP

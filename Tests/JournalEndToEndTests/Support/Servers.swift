@@ -174,6 +174,35 @@ extension Sandbox {
     }
 }
 
+/// A socket on 127.0.0.1 that listens and never accepts: connections complete in the kernel's
+/// backlog and then nothing is ever said, like a stalled server.
+final class SilentListener {
+    let port: UInt16
+    private let fd: Int32
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw ServerError("socket() failed: errno \(errno)") }
+        self.fd = fd
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard ok else {
+            close(fd)
+            throw ServerError("cannot listen on 127.0.0.1: errno \(errno)")
+        }
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    deinit { close(fd) }
+}
+
 /// An ed25519 key pair made with ssh-keygen, without a passphrase.
 struct SSHKey {
     let privateKey: String
@@ -254,13 +283,32 @@ final class ServerProcess {
         return false
     }
 
+    /// Processes whose parent is `pid`, from /proc.
+    private static func children(of pid: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let child = pid_t(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            // After "pid (comm)": state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == pid ? child : nil
+        }
+    }
+
     /// SIGTERM (the shell passes it on), then SIGKILL to both if they are still there after five
-    /// seconds. Safe to call twice.
+    /// seconds. Safe to call twice. It first lets the server's own children end (sshd's session
+    /// processes, lighttpd's CGIs finishing a request): orphaned, they would be left as zombies of
+    /// an init that does not reap, as in this sandbox.
     func stop() {
         guard !stopped else { return }
         stopped = true
         defer { try? FileManager.default.removeItem(at: pidFile) }
         guard process.isRunning else { return }
+        if let pid = serverPID {
+            let start = Date()
+            while !ServerProcess.children(of: pid).isEmpty && Date().timeIntervalSince(start) < 5 { usleep(20_000) }
+        }
         kill(process.processIdentifier, SIGTERM)
         let start = Date()
         while process.isRunning && Date().timeIntervalSince(start) < 5 { usleep(20_000) }
