@@ -25,7 +25,7 @@ public final class Index {
 
     /// Stages `blob` at `path` with the stat data of the file at `file`, which must hold exactly
     /// that blob. No filter runs and nothing is hashed again, so `git status` sees the file clean.
-    public func add(path: String, blob: Oid, file: String) throws {
+    public func add(path: String, blob: Oid, file: String, executable: Bool = false) throws {
         var info = stat()
         guard lstat(file, &info) == 0 else {
             throw GitError(code: .other(-1), operation: "stage \(path)", message: "cannot stat \(file)")
@@ -37,7 +37,7 @@ public final class Index {
         entry.mtime.nanoseconds = UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec)
         entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
         entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
-        entry.mode = GIT_FILEMODE_BLOB.rawValue
+        entry.mode = executable ? GIT_FILEMODE_BLOB_EXECUTABLE.rawValue : GIT_FILEMODE_BLOB.rawValue
         entry.uid = info.st_uid
         entry.gid = info.st_gid
         entry.file_size = UInt32(truncatingIfNeeded: info.st_size)

@@ -87,6 +87,15 @@ public final class Repository {
         git_reference_free(ref)
     }
 
+    public func deleteReference(_ name: String) throws {
+        var ref: OpaquePointer?
+        let code = git_reference_lookup(&ref, pointer, name)
+        if notFound(code) { return }
+        try check(code, "find \(name)")
+        defer { git_reference_free(ref) }
+        try check(git_reference_delete(ref), "delete \(name)")
+    }
+
     /// Lists reference names (branches, tags, remotes) with their targets; symbolic refs skipped.
     public func references() throws -> [(name: String, target: Oid)] {
         var iterator: OpaquePointer?

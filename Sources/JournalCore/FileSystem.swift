@@ -27,11 +27,11 @@ enum FileSystem {
     }
 
     /// Writes `bytes` to `path` atomically, through a temporary file in `scratch`.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, scratch: String) throws {
+    static func writeAtomically(_ bytes: [UInt8], to path: String, scratch: String, mode: mode_t = 0o666) throws {
         try makeDirectories((path as NSString).deletingLastPathComponent)
         try makeDirectories(scratch)
         let temporary = "\(scratch)/\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw JournalError.failure("cannot write \(temporary): \(reason(errno))") }
         var written = 0
         while written < bytes.count {

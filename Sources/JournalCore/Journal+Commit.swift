@@ -95,6 +95,7 @@ extension Journal {
     /// `GitError` so the caller can rebuild on the new tip.
     func publish(_ commit: Oid, over tip: Oid?, paths: [String], reflog: String) throws {
         let tree = try wrap { try repository.tree(repository.commit(commit).treeId) }
+        for path in paths { try PathSafety.check(path, mode: try wrap { try tree.entry(atPath: path)?.fileMode }) }
         let record = ["#commit \(commit.hex)"] + paths
         try FileSystem.writeAtomically(Array(record.joined(separator: "\n").utf8), to: pendingPath, scratch: scratchDirectory)
         let indexLock: IndexLock
@@ -171,11 +172,18 @@ extension Journal {
             try FileSystem.writeAtomically(try FileSystem.read(live), to: copy, scratch: scratchDirectory)
         }
         let index = try wrap { try GitKit.Index.open(path: copy) }
-        for path in paths where !path.isEmpty && !path.hasPrefix("#") {
+        let paths = paths.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        // Every path is checked before anything is written (content from a remote included).
+        for path in paths {
+            try PathSafety.check(path, mode: try wrap { try tree?.entry(atPath: path)?.fileMode })
+        }
+        for path in paths {
             let file = root + "/" + path
             if let entry = try wrap({ try tree?.entry(atPath: path) }), entry.kind == .blob {
-                try FileSystem.writeAtomically(try wrap { try repository.blob(entry.id) }, to: file, scratch: scratchDirectory)
-                try wrap { try index.add(path: path, blob: entry.id, file: file) }
+                let executable = entry.fileMode == 0o100755
+                try FileSystem.writeAtomically(try wrap { try repository.blob(entry.id) }, to: file, scratch: scratchDirectory,
+                                               mode: executable ? 0o777 : 0o666)
+                try wrap { try index.add(path: path, blob: entry.id, file: file, executable: executable) }
             } else {
                 try FileSystem.remove(file, pruningUpTo: root)
                 try wrap { try index.remove(path: path) }

@@ -48,21 +48,65 @@ extension Journal {
         }
         let lower = url.lowercased()
         let schemes = ["file://", "ssh://", "http://", "https://", "git://"]
-        if schemes.contains(where: lower.hasPrefix) || url.hasPrefix("/") || url.hasPrefix("./") || url.hasPrefix("../") || url.hasPrefix("~") { return }
-        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return }  // user@host:path
         if lower.contains("://") {
-            throw JournalError.invalidInput("unsupported URL \(url)", hint: "use a path, file://, ssh://, user@host:path, http:// or https://")
+            guard schemes.contains(where: lower.hasPrefix) else {
+                throw JournalError.invalidInput("unsupported URL \(url)", hint: "use a path, file://, ssh://, user@host:path, http:// or https://")
+            }
+            return
         }
+        if url.hasPrefix("/") || url.hasPrefix("./") || url.hasPrefix("../") || url.hasPrefix("~") { return }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return }  // user@host:path
     }
 
     /// Pushes main to `remote`, after checking that nothing private is in what it sends.
     public func push(to remote: String, credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws {
         try checkNothingPrivateOnMain()
         let remoteHandle = try wrap { try repository.remote(named: remote) }
-        try transfer(remoteHandle.url) { try remoteHandle.push(["refs/heads/main:refs/heads/main"], credentials: credentials, progress: progress) }
+        if let path = Journal.localPath(of: remoteHandle.url) {
+            try pushLocally(remoteHandle, to: path, credentials: credentials, progress: progress)
+        } else {
+            try transfer(remoteHandle.url) { try remoteHandle.push(["refs/heads/main:refs/heads/main"], credentials: credentials, progress: progress) }
+        }
         // Keep the remote-tracking ref in step, as git does after a push.
         if let tip = try head()?.commit {
             try? wrap { try repository.updateReference("refs/remotes/\(remote)/main", to: tip, expecting: try repository.resolve("refs/remotes/\(remote)/main"), message: "journal: push") }
+        }
+    }
+
+    /// libgit2's local transport runs no server hooks and writes the remote's ref without a
+    /// compare-and-swap, so two racing pushes could move main backwards. To a path, the objects go
+    /// to a temporary ref, and main is moved here, by compare-and-swap, only forward.
+    private func pushLocally(_ remote: Remote, to path: String, credentials: Credentials, progress: ((TransferProgress) -> Void)?) throws {
+        guard FileSystem.exists(path) else {
+            throw JournalError.failure("there is no repository at \(path)", hint: "check the remote's URL with `journal remote list`")
+        }
+        let target: Repository
+        do { target = try Repository.open(at: path) } catch let error as GitError {
+            throw JournalError.failure("\(path) is not a git repository: \(error.message)", hint: "check the remote's URL with `journal remote list`")
+        }
+        for hook in ["pre-receive", "update"] where access(target.gitDir + "hooks/" + hook, X_OK) == 0 {
+            throw JournalError.failure(
+                "\(path) has a \(hook) hook, which a push to a local path cannot run (libgit2's local transport runs no server hooks); nothing was pushed",
+                hint: "push with plain `git push`, or share the repository over ssh:// or http(s)://")
+        }
+        if !target.isBare, try target.headBranch() == Journal.branch {
+            throw JournalError.failure("\(path) has main checked out; pushing there would leave its work tree behind", hint: "push to a bare repository (`git init --bare`)")
+        }
+        guard let tip = try head()?.commit else { return }
+        let incoming = "refs/journal-incoming/\(EntryID.random())"
+        try transfer(remote.url) { try remote.push(["\(Journal.branch):\(incoming)"], credentials: credentials, progress: progress) }
+        defer { try? target.deleteReference(incoming) }
+        let old = try wrap { try target.resolve(Journal.branch) }
+        if old == tip { return }
+        if let old, try !wrap({ try target.isDescendant(tip, of: old) }) {
+            throw Journal.describe(.nonFastForward(url: remote.url))
+        }
+        do {
+            try target.updateReference(Journal.branch, to: tip, expecting: old, message: "push from journal")
+        } catch let error as GitError where error.isRace {
+            throw JournalError.failure("another push moved main on \(path) at the same moment; nothing was pushed", hint: "run `journal pull`, then push again")
+        } catch let error as GitError {
+            throw describe(error)
         }
     }
 
@@ -190,8 +234,18 @@ extension Journal {
         }
     }
 
+    /// A path or file:// URL: the local transport, which reads the other repository directly.
+    static func localPath(of url: String) -> String? {
+        if url.lowercased().hasPrefix("file://") { return String(url.dropFirst(7)).removingPercentEncoding ?? String(url.dropFirst(7)) }
+        if url.hasPrefix("/") || url.hasPrefix("./") || url.hasPrefix("../") { return url }
+        return nil
+    }
+
     /// Runs a transfer, turning its failure into words with the server's reason and what to do.
     func transfer(_ url: String, _ body: () throws -> Void) throws {
+        if let path = Journal.localPath(of: url), !FileSystem.exists(path) {
+            throw JournalError.failure("there is no repository at \(path)", hint: "check the remote's URL with `journal remote list`")
+        }
         do {
             try body()
         } catch let error as TransferError {
@@ -251,7 +305,16 @@ extension Journal {
             }
         }
         let created = !FileSystem.exists(path)
-        func discard() { if created { try? FileManager.default.removeItem(atPath: path) } }
+        // Whatever a failed clone wrote goes: the folder itself if it made it, else what it put in the empty folder.
+        func discard() {
+            if created {
+                try? FileManager.default.removeItem(atPath: path)
+            } else {
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                    try? FileManager.default.removeItem(atPath: path + "/" + name)
+                }
+            }
+        }
         let repository: Repository
         do {
             repository = try Repository.clone(url: url, to: path, credentials: credentials, progress: progress)
@@ -270,7 +333,10 @@ extension Journal {
             let journal = Journal(repository: repository, root: String(workdir.dropLast()))
             try journal.wrap {
                 try repository.setHead(Journal.branch)
-                try repository.updateReference(Journal.branch, to: tip, expecting: nil, message: "journal: clone \(url)")
+                let existing = try repository.resolve(Journal.branch)
+                if existing != tip {
+                    try repository.updateReference(Journal.branch, to: tip, expecting: existing, message: "journal: clone \(url)")
+                }
                 try repository.setConfig("branch.main.remote", "origin")
                 try repository.setConfig("branch.main.merge", Journal.branch)
             }

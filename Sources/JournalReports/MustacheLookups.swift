@@ -2,6 +2,8 @@ import Mustache
 
 // Direct lookups for the types rendered once per entry. swift-mustache falls back to Mirror,
 // which builds a mirror for every `{{name}}`; over 100,000 entries that is most of a report's time.
+// A field that is empty answers `false`, never nil: nil would let Mustache look the name up in the
+// enclosing context, and an entry without criteria would show the report's criteria.
 
 extension EntryView: MustacheParent {
     func child(named name: String) -> Any? {
@@ -10,22 +12,22 @@ extension EntryView: MustacheParent {
         case "kind": return kind
         case "date": return date
         case "title": return title
-        case "criteria": return criteria
-        case "outcome": return outcome
-        case "from": return from
-        case "impact": return impact
-        case "links": return links.isEmpty ? nil : links
-        case "tags": return tags
-        case "due": return due
-        case "status": return status
-        case "verdict": return verdict
+        case "criteria": return criteria ?? false
+        case "outcome": return outcome ?? false
+        case "from": return from ?? false
+        case "impact": return impact ?? false
+        case "links": return links.isEmpty ? false : links
+        case "tags": return tags ?? false
+        case "due": return due ?? false
+        case "status": return status ?? false
+        case "verdict": return verdict ?? false
         case "hasBody": return hasBody
         case "bodyQuoted": return bodyQuoted
         case "bodyHTML": return bodyHTML
-        case "recordedOn": return recordedOn
-        case "recordedBy": return recordedBy
+        case "recordedOn": return recordedOn ?? false
+        case "recordedBy": return recordedBy ?? false
         case "late": return late
-        case "lateNote": return lateNote
+        case "lateNote": return lateNote ?? false
         default: return nil
         }
     }
@@ -48,18 +50,18 @@ extension ReportEntry: MustacheParent {
         case "kind": return kind
         case "date": return date
         case "title": return title
-        case "criteria": return criteria.isEmpty ? nil : criteria.joined(separator: ", ")
-        case "outcome": return outcome
-        case "from": return from
-        case "impact": return impact
-        case "links": return links.isEmpty ? nil : links
-        case "tags": return tags.isEmpty ? nil : tags.joined(separator: ", ")
-        case "due": return due
-        case "status": return status
-        case "verdict": return verdict
-        case "body": return body.isEmpty ? nil : body
-        case "recordedOn": return recordedOn
-        case "recordedBy": return recordedBy
+        case "criteria": return criteria.isEmpty ? false : criteria.joined(separator: ", ")
+        case "outcome": return outcome ?? false
+        case "from": return from ?? false
+        case "impact": return impact ?? false
+        case "links": return links.isEmpty ? false : links
+        case "tags": return tags.isEmpty ? false : tags.joined(separator: ", ")
+        case "due": return due ?? false
+        case "status": return status ?? false
+        case "verdict": return verdict ?? false
+        case "body": return body.isEmpty ? false : body
+        case "recordedOn": return recordedOn ?? false
+        case "recordedBy": return recordedBy ?? false
         case "writtenAtTheTime": return writtenAtTheTime
         default: return nil
         }
@@ -74,6 +76,60 @@ extension ReportView.Group: MustacheParent {
         case "entries": return entries
         case "hasEntries": return hasEntries
         case "count": return count
+        default: return nil
+        }
+    }
+}
+
+extension ReportView.Criterion: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "key": return key
+        case "title": return title
+        case "description": return description ?? false
+        case "evidence": return evidence
+        case "feedback": return feedback
+        case "sustained": return sustained
+        case "lastEvidence": return lastEvidence ?? ""
+        case "verdict": return verdict
+        case "strong": return strong
+        case "thin": return thin
+        case "none": return none
+        case "agreedOn": return agreedOn ?? false
+        case "changes": return changes
+        case "hasChanges": return hasChanges
+        default: return nil
+        }
+    }
+}
+
+extension ReportView.Outcome: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "key": return key
+        case "title": return title
+        case "status": return status
+        case "project": return project ?? false
+        case "due": return due ?? false
+        case "criteria": return criteria ?? false
+        case "agreedOn": return agreedOn ?? false
+        case "changes": return changes
+        case "entries": return entries
+        case "hasEntries": return hasEntries
+        default: return nil
+        }
+    }
+}
+
+extension ReportView.Person: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "role": return role ?? false
+        case "needs": return needs ?? false
+        case "agreed": return agreed ?? false
+        case "entries": return entries
+        case "hasEntries": return hasEntries
         default: return nil
         }
     }

@@ -111,7 +111,9 @@ final class Sandbox {
 
     /// The id printed by `journal add`.
     func addedID(_ outcome: Outcome) -> String? {
-        outcome.stdout.split(separator: " ").dropFirst(2).first.map(String.init)
+        // "Recorded win ID (commit ...)" or "Recorded private win ID (commit ...)"
+        let words = outcome.stdout.split(separator: " ").filter { $0 != "private" }
+        return words.dropFirst(2).first.map(String.init)
     }
 
     func read(_ relativePath: String) throws -> String {
