@@ -22,6 +22,9 @@ public struct Credentials: Sendable {
     public var password: String?
     /// How many times libgit2 may ask before the transfer gives up.
     public var maxAttempts: Int
+    /// Told when a transfer starts, each time the server is heard from, and when it ends, so the
+    /// caller can give up on a server that stops answering (libgit2 1.5 has no timeout of its own).
+    public var watchdog: (any TransferWatchdog)?
 
     public init(useAgent: Bool = false, keyFiles: [KeyFile] = [], defaultUsername: String? = nil, username: String? = nil,
                 password: String? = nil, maxAttempts: Int = 4) {
@@ -39,4 +42,12 @@ public struct TransferProgress: Sendable {
     public var objects: Int
     public var totalObjects: Int
     public var bytes: Int
+}
+
+/// Watches a transfer for silence. GitKit only reports; what to do about a silent server is the
+/// caller's decision.
+public protocol TransferWatchdog: AnyObject, Sendable {
+    func began(url: String)
+    func heard()
+    func ended()
 }

@@ -23,7 +23,7 @@ public final class Remote {
         options.prune = GIT_FETCH_PRUNE
         try withExtendedLifetime(context) {
             do {
-                try check(git_remote_fetch(pointer, nil, &options, "journal: fetch"), "fetch from \(url)")
+                try context.watched { try check(git_remote_fetch(pointer, nil, &options, "journal: fetch"), "fetch from \(url)") }
             } catch let error as GitError {
                 throw context.error(for: error)
             }
@@ -40,7 +40,7 @@ public final class Remote {
         try withExtendedLifetime(context) {
             try StringArray(refspecs).withPointer { specs in
                 do {
-                    try check(git_remote_push(pointer, specs, &options), "push to \(url)")
+                    try context.watched { try check(git_remote_push(pointer, specs, &options), "push to \(url)") }
                 } catch let error as GitError {
                     throw context.error(for: error)
                 }
@@ -106,7 +106,7 @@ extension Repository {
         var out: OpaquePointer?
         try withExtendedLifetime(context) {
             do {
-                try check(git_clone(&out, url, path, &options), "clone \(url)")
+                try context.watched { try check(git_clone(&out, url, path, &options), "clone \(url)") }
             } catch let error as GitError {
                 throw context.error(for: error)
             }

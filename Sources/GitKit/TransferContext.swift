@@ -64,7 +64,16 @@ final class TransferContext {
     }
 
     static func from(_ payload: UnsafeMutableRawPointer?) -> TransferContext {
-        Unmanaged<TransferContext>.fromOpaque(payload!).takeUnretainedValue()
+        let context = Unmanaged<TransferContext>.fromOpaque(payload!).takeUnretainedValue()
+        context.credentials.watchdog?.heard()
+        return context
+    }
+
+    /// Runs one network operation between the watchdog's began and ended.
+    func watched<T>(_ body: () throws -> T) rethrows -> T {
+        credentials.watchdog?.began(url: url)
+        defer { credentials.watchdog?.ended() }
+        return try body()
     }
 
     /// Hands libgit2 the next credential to try; after `maxAttempts`, or when nothing is left to
@@ -121,6 +130,16 @@ final class TransferContext {
         return GIT_PASSTHROUGH.rawValue
     }
 
+    /// The port an ssh:// URL names, if not the default.
+    static func port(in url: String) -> Int? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        let authority = url[scheme.upperBound...].prefix { $0 != "/" }
+        let hostPort = authority.split(separator: "@").last ?? authority
+        guard !hostPort.hasSuffix("]"), let colon = hostPort.lastIndex(of: ":"), let port = Int(hostPort[hostPort.index(after: colon)...]),
+              port != 22 else { return nil }
+        return port
+    }
+
     /// The error for a failed transfer, in words, with the server's own reason when it gave one.
     func error(for failure: GitError) -> TransferError {
         if authenticationFailed || failure.code == .auth || failure.message.contains("authentication") {
@@ -131,7 +150,7 @@ final class TransferContext {
             if failure.message.contains("ca-certificates") || failure.message.contains("certificate") && !url.lowercased().hasPrefix("ssh") && !url.contains("@") {
                 return .certificate(url: url, detail: failure.message)
             }
-            return .unknownHost(host: hostKey?.host ?? url, fingerprint: hostKey?.fingerprint, detail: failure.message)
+            return .unknownHost(host: hostKey?.host ?? url, port: TransferContext.port(in: url), fingerprint: hostKey?.fingerprint, detail: failure.message)
         }
         if failure.code == .nonFastForward || failure.message.contains("non-fastforwardable") || failure.message.contains("not present locally") {
             return .nonFastForward(url: url)
@@ -143,7 +162,7 @@ final class TransferContext {
 /// Why a fetch, push or clone failed.
 public enum TransferError: Error, Sendable {
     case authenticationFailed(url: String, detail: String?, rsa: Bool)
-    case unknownHost(host: String, fingerprint: String?, detail: String)
+    case unknownHost(host: String, port: Int?, fingerprint: String?, detail: String)
     case certificate(url: String, detail: String)
     case nonFastForward(url: String)
     case refused(refs: [String], reasons: [String], serverMessages: String)

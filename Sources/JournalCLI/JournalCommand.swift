@@ -35,6 +35,9 @@ public struct JournalCommand: ParsableCommand {
     public static func runMain() -> Never {
         // Past a file-size limit, a write must fail with EFBIG and be reported, not kill the process.
         signal(SIGXFSZ, SIG_IGN)
+        // A closed pipe (`journal list | head`, a hook that does not read its input) is an error
+        // on that write, not the end of the process.
+        signal(SIGPIPE, SIG_IGN)
         if let bad = invalidArgument() {
             report(JournalError.invalidInput("argument \(bad) is not valid UTF-8", hint: "pass text as UTF-8"))
         }

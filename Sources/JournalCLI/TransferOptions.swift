@@ -23,9 +23,17 @@ struct TransferOptions: ParsableArguments {
                 }
             }
         }
-        return Credentials(
+        var credentials = Credentials(
             useAgent: environment["SSH_AUTH_SOCK"] != nil && environment["JOURNAL_SSH_KEY"] == nil, keyFiles: keys,
             defaultUsername: environment["USER"], username: environment["JOURNAL_GIT_USERNAME"], password: environment["JOURNAL_GIT_TOKEN"])
+        credentials.watchdog = deadline(environment)
+        return credentials
+    }
+
+    /// How long a silent server is waited for: JOURNAL_TRANSFER_TIMEOUT seconds, default 30.
+    func deadline(_ environment: Environment) -> TransferDeadline {
+        let seconds = environment["JOURNAL_TRANSFER_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 30
+        return TransferDeadline(seconds: seconds)
     }
 
     /// Objects and bytes on a terminal, for transfers that take more than a moment.

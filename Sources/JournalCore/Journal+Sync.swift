@@ -75,7 +75,8 @@ extension Journal {
 
     /// libgit2's local transport runs no server hooks and writes the remote's ref without a
     /// compare-and-swap, so two racing pushes could move main backwards. To a path, the objects go
-    /// to a temporary ref, and main is moved here, by compare-and-swap, only forward.
+    /// to a temporary ref, the repository's receive hooks run, and main is moved here, by
+    /// compare-and-swap, only forward.
     private func pushLocally(_ remote: Remote, to path: String, credentials: Credentials, progress: ((TransferProgress) -> Void)?) throws {
         guard FileSystem.exists(path) else {
             throw JournalError.failure("there is no repository at \(path)", hint: "check the remote's URL with `journal remote list`")
@@ -83,11 +84,6 @@ extension Journal {
         let target: Repository
         do { target = try Repository.open(at: path) } catch let error as GitError {
             throw JournalError.failure("\(path) is not a git repository: \(error.message)", hint: "check the remote's URL with `journal remote list`")
-        }
-        for hook in ["pre-receive", "update"] where access(target.gitDir + "hooks/" + hook, X_OK) == 0 {
-            throw JournalError.failure(
-                "\(path) has a \(hook) hook, which a push to a local path cannot run (libgit2's local transport runs no server hooks); nothing was pushed",
-                hint: "push with plain `git push`, or share the repository over ssh:// or http(s)://")
         }
         if !target.isBare, try target.headBranch() == Journal.branch {
             throw JournalError.failure("\(path) has main checked out; pushing there would leave its work tree behind", hint: "push to a bare repository (`git init --bare`)")
@@ -101,12 +97,47 @@ extension Journal {
         if let old, try !wrap({ try target.isDescendant(tip, of: old) }) {
             throw Journal.describe(.nonFastForward(url: remote.url))
         }
+        try runReceiveHooks(of: target, old: old, new: tip)
         do {
             try target.updateReference(Journal.branch, to: tip, expecting: old, message: "push from journal")
         } catch let error as GitError where error.isRace {
             throw JournalError.failure("another push moved main on \(path) at the same moment; nothing was pushed", hint: "run `journal pull`, then push again")
         } catch let error as GitError {
             throw describe(error)
+        }
+    }
+
+    /// The server's own checks, as `git receive-pack` runs them: pre-receive and update get the
+    /// old and new ids (the objects are already in the repository, under the temporary ref); a
+    /// non-zero exit refuses the push with what the hook printed.
+    private func runReceiveHooks(of target: Repository, old: Oid?, new: Oid) throws {
+        let zero = String(repeating: "0", count: 40)
+        let line = "\(old?.hex ?? zero) \(new.hex) \(Journal.branch)\n"
+        for (hook, arguments, input) in [("pre-receive", [String](), line), ("update", [Journal.branch, old?.hex ?? zero, new.hex], "")] {
+            let path = target.gitDir + "hooks/" + hook
+            guard access(path, X_OK) == 0 else { continue }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: target.gitDir)
+            var environment = ProcessInfo.processInfo.environment
+            environment["GIT_DIR"] = "."
+            process.environment = environment
+            let stdin = Pipe(), output = Pipe()
+            process.standardInput = stdin
+            process.standardOutput = output
+            process.standardError = output
+            do { try process.run() } catch {
+                throw JournalError.failure("cannot run the repository's \(hook) hook \(path): \(error.localizedDescription); nothing was pushed")
+            }
+            // A hook may exit without reading its input; that is not a failure of ours.
+            try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+            let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationStatus != 0 {
+                throw Journal.describe(.refused(refs: [Journal.branch], reasons: ["\(hook) hook declined"], serverMessages: said))
+            }
         }
     }
 
@@ -261,10 +292,12 @@ extension Journal {
             var hint = "for SSH, load a key into ssh-agent or set JOURNAL_SSH_KEY to an ed25519 key; for HTTPS, set JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
             if rsa { hint += ". An RSA key cannot sign for current SSH servers with this system's libssh2 (no rsa-sha2): use an ed25519 key" }
             return .failure("authentication failed for \(url)" + (detail.map { ": \($0)" } ?? ""), hint: hint)
-        case let .unknownHost(host, fingerprint, detail):
+        case let .unknownHost(host, port, fingerprint, detail):
+            let name = port.map { "\(host):\($0)" } ?? host
+            let scan = port.map { "ssh-keyscan -p \($0) -t ed25519 \(host)" } ?? "ssh-keyscan -t ed25519 \(host)"
             return .failure(
-                "the host key of \(host) is not in ~/.ssh/known_hosts or has changed" + (fingerprint.map { " (its key: \($0))" } ?? "") + "; refused (\(detail))",
-                hint: "check the fingerprint with the server's owner, then add it with `ssh-keyscan -t ed25519 \(host) >> ~/.ssh/known_hosts`")
+                "the host key of \(name) is not in ~/.ssh/known_hosts or has changed" + (fingerprint.map { " (its key: \($0))" } ?? "") + "; refused (\(detail))",
+                hint: "check the fingerprint with the server's owner, then add it with `\(scan) >> ~/.ssh/known_hosts`")
         case let .certificate(url, detail):
             return .failure(
                 "the TLS certificate of \(url) cannot be verified: \(detail)",
