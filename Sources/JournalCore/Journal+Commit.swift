@@ -106,17 +106,16 @@ extension Journal {
             throw error
         }
         defer { indexLock.release() }
+        // Nothing is put back when the refusal is the user's own uncommitted edit: it must stay.
+        var writing = false
         do {
-            try checkNoLocalChanges(at: paths, base: tip, new: tree)
-        } catch {
-            try? FileManager.default.removeItem(atPath: pendingPath)
-            throw error
-        }
-        do {
-            try sync(paths, to: tree, holding: indexLock)
+            try sync(paths, to: tree, holding: indexLock) { index in
+                try self.checkNoLocalChanges(at: paths, base: tip, new: tree, index: index)
+                writing = true
+            }
             try repository.updateReference(Journal.branch, to: commit, expecting: tip, message: reflog)
         } catch {
-            try? sync(paths, to: try head()?.tree, holding: indexLock)
+            if writing { try? sync(paths, to: try head()?.tree, holding: indexLock) }
             try? FileManager.default.removeItem(atPath: pendingPath)
             throw error
         }
@@ -130,9 +129,8 @@ extension Journal {
 
     /// Refuses, as git does, to overwrite or remove a file whose work-tree or staged content
     /// differs from what main holds: a hand edit that was not committed is never lost.
-    private func checkNoLocalChanges(at paths: [String], base: Oid?, new: Tree) throws {
+    private func checkNoLocalChanges(at paths: [String], base: Oid?, new: Tree, index: GitKit.Index) throws {
         let baseTree = try wrap { try base.map { try repository.tree(repository.commit($0).treeId) } }
-        let index = try wrap { try GitKit.Index.open(path: repository.gitDir + "index") }
         for path in paths {
             let committed = try wrap { try baseTree?.entry(atPath: path)?.id }
             let file = root + "/" + path
@@ -162,16 +160,22 @@ extension Journal {
 
     /// Makes the work tree and index hold exactly what `tree` holds at `paths`. The index is read
     /// after `.git/index.lock` is taken, edited as a copy, and renamed into place.
-    func sync(_ paths: [String], to tree: Tree?, holding lock: IndexLock) throws {
+    /// `checkLocalChanges` sees the index as read under the lock, before anything is written.
+    func sync(_ paths: [String], to tree: Tree?, holding lock: IndexLock, checkLocalChanges: ((GitKit.Index) throws -> Void)? = nil) throws {
         try FileSystem.makeDirectories(scratchDirectory)
         let copy = scratchDirectory + "/index-\(getpid())"
         let live = repository.gitDir + "index"
         unlink(copy)
         defer { unlink(copy) }
-        if FileSystem.exists(live) {
+        // A hard link, not a copy: libgit2 writes the edited index to a new file (copy.lock) and
+        // renames it over `copy`, so the live index is never written through the link.
+        if FileSystem.exists(live), link(live, copy) != 0 {
             try FileSystem.writeAtomically(try FileSystem.read(live), to: copy, scratch: scratchDirectory)
         }
         let index = try wrap { try GitKit.Index.open(path: copy) }
+        if let checkLocalChanges {
+            try checkLocalChanges(index)
+        }
         let paths = paths.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         // Every path is checked before anything is written (content from a remote included).
         for path in paths {
