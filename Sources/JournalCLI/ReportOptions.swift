@@ -20,7 +20,16 @@ struct OutputOptions: ParsableArguments {
             return nil
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // A regular file is replaced atomically; anything else (/dev/null, a pipe, a terminal)
+            // is written to as it is, never replaced.
+            var info = stat()
+            if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+                guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: Data(text.utf8))
+            } else {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
         } catch {
             throw JournalError.failure("cannot write \(path): \(error.localizedDescription)")
         }
