@@ -13,16 +13,6 @@ public final class Index {
 
     deinit { git_index_free(pointer) }
 
-    /// Re-reads the index from disk if another process changed it.
-    public func reload() throws {
-        try check(git_index_read(pointer, 0), "read the index")
-    }
-
-    /// Stages the work-tree file at `path` (relative to the work tree), with its stat data.
-    public func add(path: String) throws {
-        try check(git_index_add_bypath(pointer, path), "stage \(path)")
-    }
-
     /// Stages `blob` at `path` with the stat data of the file at `file`, which must hold exactly
     /// that blob. No filter runs and nothing is hashed again, so `git status` sees the file clean.
     public func add(path: String, blob: Oid, file: String, executable: Bool = false) throws {
@@ -90,10 +80,5 @@ extension Index {
         var out: OpaquePointer?
         try check(git_index_open(&out, path), "open the index \(path)")
         return Index(out!)
-    }
-
-    /// Re-reads the index from disk, even if libgit2 thinks it has not changed.
-    public func forceReload() throws {
-        try check(git_index_read(pointer, 1), "read the index")
     }
 }

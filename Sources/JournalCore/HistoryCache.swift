@@ -50,7 +50,7 @@ struct HistoryCache {
         return Loaded(history: history, planStubs: stubs)
     }
 
-    func store(_ history: JournalHistory, lastPlanBlob: Oid?) {
+    func store(_ history: JournalHistory) {
         guard let tip = history.tip else { return }
         func clean(_ text: String) -> String { text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
         var out = "\(HistoryCache.header)\ntip \(tip.hex)\ncommits \(history.commits)\n"

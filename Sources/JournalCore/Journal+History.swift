@@ -20,12 +20,12 @@ extension Journal {
             if cachedTip == tip { return try withPlans(cached) }
             if (try? wrap({ try repository.isDescendant(tip, of: cachedTip) })) == true {
                 let history = try walk(from: tip, continuing: cached)
-                cache.store(history, lastPlanBlob: history.planVersions.last?.blob)
+                cache.store(history)
                 return history
             }
         }
         let history = try walk(from: tip, continuing: nil)
-        cache.store(history, lastPlanBlob: history.planVersions.last?.blob)
+        cache.store(history)
         return history
     }
 

@@ -29,7 +29,8 @@ extension Journal {
         let tree = try head()?.tree
         var problems: [Problem] = []
         var plan: Plan?
-        for (path, blob) in try wrap({ try index.entries(differingFrom: tree, in: repository) }) {
+        let staged = try wrap { try index.entries(differingFrom: tree, in: repository) }
+        for (path, blob) in staged {
             guard let blob else { continue }
             let bytes = try wrap { try repository.blob(blob) }
             if path == Journal.planPath {
@@ -39,8 +40,7 @@ extension Journal {
             }
         }
         let known = try plan ?? self.plan()
-        for (path, blob) in try wrap({ try index.entries(differingFrom: tree, in: repository) })
-        where path.hasPrefix(Journal.entriesFolder + "/") && path.hasSuffix(".md") {
+        for (path, blob) in staged where path.hasPrefix(Journal.entriesFolder + "/") && path.hasSuffix(".md") {
             guard let blob else { continue }
             do {
                 let entry = try EntryCodec.decode(try wrap { try repository.blob(blob) })

@@ -114,7 +114,6 @@ public final class Journal {
         }
     }
 
-    public var headCommit: Oid? { (try? repository.resolve(Journal.branch)) ?? nil }
 
     /// The plan as committed on main.
     public func plan() throws -> Plan {
