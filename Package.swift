@@ -24,7 +24,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CLibGit2", "CCrypto"]),
         .target(
             name: "JournalCore",
             dependencies: ["GitKit", .product(name: "Yams", package: "Yams")]

@@ -31,4 +31,4 @@ ensure_swift() {
 }
 
 # What building journal needs on Debian.
-BUILD_PACKAGES=(pkg-config libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
+BUILD_PACKAGES=(pkg-config libgit2-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)

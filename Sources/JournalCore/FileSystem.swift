@@ -26,8 +26,9 @@ enum FileSystem {
         return [UInt8](data)
     }
 
-    /// Writes `bytes` to `path` atomically, through a temporary file in `scratch`.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, scratch: String, mode: mode_t = 0o666) throws {
+    /// Writes `bytes` to `path` atomically, through a temporary file in `scratch`; `durable`
+    /// flushes the file to the disk before it takes the place of the old one.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, scratch: String, mode: mode_t = 0o666, durable: Bool = false) throws {
         try makeDirectories((path as NSString).deletingLastPathComponent)
         try makeDirectories(scratch)
         let temporary = "\(scratch)/\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -45,8 +46,10 @@ enum FileSystem {
             }
             written += n
         }
-        if close(fd) != 0 {
+        let flushed = !durable || fsync(fd) == 0
+        if !flushed || close(fd) != 0 {
             let code = errno
+            if !flushed { close(fd) }
             unlink(temporary)
             throw JournalError.failure("cannot write \(path): \(reason(code))")
         }

@@ -109,8 +109,8 @@ extension Journal {
         // Nothing is put back when the refusal is the user's own uncommitted edit: it must stay.
         var writing = false
         do {
-            try sync(paths, to: tree, holding: indexLock) { index in
-                try self.checkNoLocalChanges(at: paths, base: tip, new: tree, index: index)
+            try sync(paths, to: tree, holding: indexLock) { staged in
+                try self.checkNoLocalChanges(at: paths, base: tip, new: tree, staged: staged)
                 writing = true
             }
             try repository.updateReference(Journal.branch, to: commit, expecting: tip, message: reflog)
@@ -129,7 +129,7 @@ extension Journal {
 
     /// Refuses, as git does, to overwrite or remove a file whose work-tree or staged content
     /// differs from what main holds: a hand edit that was not committed is never lost.
-    private func checkNoLocalChanges(at paths: [String], base: Oid?, new: Tree, index: GitKit.Index) throws {
+    private func checkNoLocalChanges(at paths: [String], base: Oid?, new: Tree, staged: (String) -> Oid?) throws {
         let baseTree = try wrap { try base.map { try repository.tree(repository.commit($0).treeId) } }
         for path in paths {
             let committed = try wrap { try baseTree?.entry(atPath: path)?.id }
@@ -143,7 +143,7 @@ extension Journal {
                         hint: "commit them (`git -C \(root) commit \(path)`) or discard them (`git -C \(root) checkout -- \(path)`), then run the command again")
                 }
             }
-            if let staged = index.entry(path: path), staged != committed {
+            if let staged = staged(path), staged != committed {
                 throw JournalError.failure(
                     "\(path) has staged changes that are not committed; nothing was recorded",
                     hint: "commit them, or unstage them with `git -C \(root) restore --staged \(path)`")
@@ -159,12 +159,37 @@ extension Journal {
     }
 
     /// Makes the work tree and index hold exactly what `tree` holds at `paths`. The index is read
-    /// after `.git/index.lock` is taken, edited as a copy, and renamed into place.
-    /// `checkLocalChanges` sees the index as read under the lock, before anything is written.
-    func sync(_ paths: [String], to tree: Tree?, holding lock: IndexLock, checkLocalChanges: ((GitKit.Index) throws -> Void)? = nil) throws {
+    /// after `.git/index.lock` is taken, and its new version is written beside it and renamed into
+    /// place. `checkLocalChanges` sees the index as read under the lock, before anything is written.
+    func sync(_ paths: [String], to tree: Tree?, holding lock: IndexLock,
+              checkLocalChanges: ((_ staged: (String) -> Oid?) throws -> Void)? = nil) throws {
         try FileSystem.makeDirectories(scratchDirectory)
-        let copy = scratchDirectory + "/index-\(getpid())"
+        let paths = paths.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        // Every path is checked before anything is written (content from a remote included).
+        for path in paths {
+            try PathSafety.check(path, mode: try wrap { try tree?.entry(atPath: path)?.fileMode })
+        }
         let live = repository.gitDir + "index"
+        var checked = false
+        // The index is spliced as bytes (IndexFile); libgit2 reads and writes every entry, which
+        // costs a large journal most of a commit. libgit2 takes what IndexFile does not handle.
+        if var index = try? IndexFile(contentsOf: live) {
+            try checkLocalChanges?(index.blob(atPath:))
+            checked = true
+            do {
+                try updateWorkTree(paths, to: tree,
+                                   stage: { try index.stage(path: $0, blob: $1, file: $2, executable: $3) },
+                                   unstage: { index.remove(path: $0) })
+                let bytes = try index.serialized()
+                do {
+                    try FileSystem.writeAtomically(bytes, to: live, scratch: scratchDirectory, durable: true)
+                } catch let error as JournalError {
+                    throw JournalError.failure("could not write the index: \(error.message)", hint: error.hint)
+                }
+                return
+            } catch is IndexFile.Unsupported {}
+        }
+        let copy = scratchDirectory + "/index-\(getpid())"
         unlink(copy)
         defer { unlink(copy) }
         // A hard link, not a copy: libgit2 writes the edited index to a new file (copy.lock) and
@@ -173,29 +198,33 @@ extension Journal {
             try FileSystem.writeAtomically(try FileSystem.read(live), to: copy, scratch: scratchDirectory)
         }
         let index = try wrap { try GitKit.Index.open(path: copy) }
-        if let checkLocalChanges {
-            try checkLocalChanges(index)
+        if let checkLocalChanges, !checked {
+            try checkLocalChanges(index.entry(path:))
         }
-        let paths = paths.filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        // Every path is checked before anything is written (content from a remote included).
-        for path in paths {
-            try PathSafety.check(path, mode: try wrap { try tree?.entry(atPath: path)?.fileMode })
+        try updateWorkTree(paths, to: tree,
+                           stage: { path, blob, file, executable in try wrap { try index.add(path: path, blob: blob, file: file, executable: executable) } },
+                           unstage: { path in try wrap { try index.remove(path: path) } })
+        try wrap { try index.write() }
+        guard rename(copy, live) == 0 else {
+            throw JournalError.failure("cannot replace the index \(live): \(FileSystem.reason(errno))")
         }
+    }
+
+    /// Writes (or removes) each of `paths` in the work tree as `tree` has it, and stages it.
+    private func updateWorkTree(_ paths: [String], to tree: Tree?,
+                                stage: (_ path: String, _ blob: Oid, _ file: String, _ executable: Bool) throws -> Void,
+                                unstage: (_ path: String) throws -> Void) throws {
         for path in paths {
             let file = root + "/" + path
             if let entry = try wrap({ try tree?.entry(atPath: path) }), entry.kind == .blob {
                 let executable = entry.fileMode == 0o100755
                 try FileSystem.writeAtomically(try wrap { try repository.blob(entry.id) }, to: file, scratch: scratchDirectory,
                                                mode: executable ? 0o777 : 0o666)
-                try wrap { try index.add(path: path, blob: entry.id, file: file, executable: executable) }
+                try stage(path, entry.id, file, executable)
             } else {
                 try FileSystem.remove(file, pruningUpTo: root)
-                try wrap { try index.remove(path: path) }
+                try unstage(path)
             }
-        }
-        try wrap { try index.write() }
-        guard rename(copy, live) == 0 else {
-            throw JournalError.failure("cannot replace the index \(live): \(FileSystem.reason(errno))")
         }
     }
 

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+@testable import GitKit
+
+/// IndexFile edits git's index as bytes; git itself is the oracle: after the same edits made
+/// with `git add` / `git rm --cached` in a twin repository, both indexes must list the same
+/// entries and write the same tree, and git must read ours without complaint.
+@Suite("IndexFile")
+struct IndexFileTests {
+    final class Repo {
+        let root: URL
+
+        init(files: [String: String]) throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("indexfile-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try git("init", "-q", "-b", "main")
+            for (path, text) in files { try write(path, text) }
+            if !files.isEmpty {
+                try git("add", "-A")
+                try git("-c", "user.name=T", "-c", "user.email=t@e", "commit", "-q", "-m", "start")
+            }
+        }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        var indexPath: String { root.appendingPathComponent(".git/index").path }
+
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+
+        @discardableResult
+        func git(_ arguments: String..., input: String? = nil) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-C", root.path] + arguments
+            let output = Pipe(), errors = Pipe(), stdin = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            process.standardInput = stdin
+            try process.run()
+            if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+            try stdin.fileHandleForWriting.close()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw GitError(code: .other(-1), operation: "git \(arguments.joined(separator: " "))", message: problem)
+            }
+            return text
+        }
+
+        /// Writes `text` at `path`, stores its blob, and stages it through IndexFile.
+        func stage(_ path: String, _ text: String, in index: inout IndexFile) throws {
+            try write(path, text)
+            let blob = try #require(Oid(hex: try git("hash-object", "-w", path).trimmingCharacters(in: .whitespacesAndNewlines)))
+            try index.stage(path: path, blob: blob, file: root.appendingPathComponent(path).path)
+        }
+
+        func save(_ index: IndexFile) throws {
+            try Data(try index.serialized()).write(to: URL(fileURLWithPath: indexPath))
+        }
+    }
+
+    static let files = [
+        "README.md": "readme\n",
+        "plan.yml": "owner: x\n",
+        "entries/2025/01/a.md": "a\n",
+        "entries/2025/01/b.md": "b\n",
+        "entries/2025/02/c.md": "c\n",
+        "entries/2026/11/d.md": "d\n",
+    ]
+
+    @Test("adds, replaces and removes entries exactly as git add and git rm --cached do")
+    func editsLikeGit() throws {
+        let ours = try Repo(files: Self.files), twin = try Repo(files: Self.files)
+        var index = try IndexFile(contentsOf: ours.indexPath)
+        #expect(index.count == 6)
+        try ours.stage("entries/2026/11/e.md", "new\n", in: &index)
+        try ours.stage("entries/2024/12/z.md", "older month\n", in: &index)
+        try ours.stage("entries/2025/01/a.md", "changed\n", in: &index)
+        index.remove(path: "entries/2025/02/c.md")
+        try ours.save(index)
+
+        try twin.write("entries/2026/11/e.md", "new\n")
+        try twin.write("entries/2024/12/z.md", "older month\n")
+        try twin.write("entries/2025/01/a.md", "changed\n")
+        try twin.git("add", "entries/2026/11/e.md", "entries/2024/12/z.md", "entries/2025/01/a.md")
+        try twin.git("rm", "-q", "--cached", "entries/2025/02/c.md")
+
+        #expect(try ours.git("ls-files", "-s") == (try twin.git("ls-files", "-s")))
+        #expect(try ours.git("write-tree") == (try twin.git("write-tree")))
+        #expect(try ours.git("status", "--porcelain") == (try twin.git("status", "--porcelain")))
+        #expect(try ours.git("diff", "--quiet", "--", "entries/2026/11/e.md").isEmpty)  // the stat data matches the file
+        let reread = try IndexFile(contentsOf: ours.indexPath)
+        #expect(reread.count == 7)
+        #expect(reread.blob(atPath: "entries/2025/02/c.md") == nil)
+        #expect(try Index.open(path: ours.indexPath).count == 7)  // libgit2 reads it too
+    }
+
+    @Test("the cache-tree stays right: git write-tree after an edit gives the edited tree")
+    func cacheTreeInvalidated() throws {
+        let repo = try Repo(files: Self.files)
+        try repo.git("read-tree", "HEAD")  // a full cache-tree extension
+        let before = try repo.git("write-tree")
+        var index = try IndexFile(contentsOf: repo.indexPath)
+        try repo.stage("entries/2025/01/b.md", "edited\n", in: &index)
+        try repo.save(index)
+        let after = try repo.git("write-tree")
+        #expect(after != before)
+        try repo.git("add", "-A")  // git's own staging of the same file changes nothing
+        #expect(try repo.git("write-tree") == after)
+        #expect(try repo.git("ls-tree", "-r", after.trimmingCharacters(in: .whitespacesAndNewlines), "entries/2025/01/b.md")
+            .contains(try repo.git("hash-object", "entries/2025/01/b.md").trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    @Test("a conflict at a path is replaced by the staged file")
+    func conflictStagesDropped() throws {
+        let repo = try Repo(files: Self.files)
+        let blob = try repo.git("rev-parse", "HEAD:README.md").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("update-index", "--index-info", input: """
+            0 0000000000000000000000000000000000000000\tentries/2025/01/a.md
+            100644 \(blob) 1\tentries/2025/01/a.md
+            100644 \(blob) 2\tentries/2025/01/a.md
+            100644 \(blob) 3\tentries/2025/01/a.md
+
+            """)
+        var index = try IndexFile(contentsOf: repo.indexPath)
+        #expect(index.blob(atPath: "entries/2025/01/a.md") == nil)
+        try repo.stage("entries/2025/01/a.md", "resolved\n", in: &index)
+        try repo.save(index)
+        let staged = try repo.git("ls-files", "-s", "entries/2025/01/a.md")
+        #expect(staged.split(separator: "\n").count == 1)
+        #expect(staged.contains(" 0\tentries/2025/01/a.md"))
+    }
+
+    @Test("paths longer than the 12-bit length field and version 3 entries are carried over")
+    func longPathsAndExtendedFlags() throws {
+        let repo = try Repo(files: Self.files)
+        let long = (0..<30).map { _ in String(repeating: "p", count: 150) }.joined(separator: "/") + "/f.md"
+        let blob = try repo.git("rev-parse", "HEAD:README.md").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("update-index", "--add", "--cacheinfo", "100644,\(blob),\(long)")
+        try repo.write("intent.md", "later\n")
+        try repo.git("add", "-N", "intent.md")  // intent-to-add: an extended flag, index version 3
+        let listed = try repo.git("ls-files", "-s")
+        var index = try IndexFile(contentsOf: repo.indexPath)
+        #expect(index.blob(atPath: long)?.hex == blob)
+        try repo.stage("entries/2026/11/zz.md", "x\n", in: &index)
+        try repo.save(index)
+        let after = try repo.git("ls-files", "-s")
+        #expect(after.contains(long))
+        #expect(after.replacingOccurrences(of: try repo.git("ls-files", "-s", "entries/2026/11/zz.md"), with: "") == listed)
+        #expect(try repo.git("ls-files", "--debug", "intent.md").contains("flags: 20004000"))
+    }
+
+    @Test("a missing index starts empty")
+    func missingIndex() throws {
+        let repo = try Repo(files: [:])
+        var index = try IndexFile(contentsOf: repo.indexPath)
+        #expect(index.count == 0)
+        try repo.stage("plan.yml", "owner: x\n", in: &index)
+        try repo.save(index)
+        #expect(try repo.git("ls-files") == "plan.yml\n")
+    }
+
+    @Test("what it does not handle is refused, so the caller can use libgit2")
+    func refusals() throws {
+        let repo = try Repo(files: Self.files)
+        var index = try IndexFile(contentsOf: repo.indexPath)
+        let blob = try #require(Oid(hex: try repo.git("rev-parse", "HEAD:README.md").trimmingCharacters(in: .whitespacesAndNewlines)))
+        let file = repo.root.appendingPathComponent("README.md").path
+        #expect(throws: IndexFile.Unsupported.self) { try index.stage(path: "plan.yml/inside", blob: blob, file: file) }
+        #expect(throws: IndexFile.Unsupported.self) { try index.stage(path: "entries", blob: blob, file: file) }
+
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: repo.indexPath)))
+        bytes[20] ^= 0xff
+        #expect(throws: IndexFile.Unsupported.self) { try IndexFile(bytes: bytes) }
+
+        try repo.git("update-index", "--index-version", "4")
+        #expect(throws: IndexFile.Unsupported.self) { try IndexFile(contentsOf: repo.indexPath) }
+    }
+}
