@@ -4,13 +4,13 @@ import GitKit
 extension Journal {
     static let entriesFolder = "entries"
 
-    /// Every `entries/YYYY/MM/*.md` on main within the dates, by path; the tree is read folder by
-    /// folder so months outside the dates are never opened.
-    func entryFiles(since: CalendarDate? = nil, until: CalendarDate? = nil, root: Tree? = nil) throws -> [(path: String, id: Oid, name: String)] {
+    /// The `entries/YYYY/MM` folders of main's tree (or `root`) within the dates; the tree is read
+    /// folder by folder so months outside the dates are never opened.
+    func monthFolders(since: CalendarDate? = nil, until: CalendarDate? = nil, root: Tree? = nil) throws -> [(path: String, id: Oid)] {
         guard let root = try root ?? head()?.tree, let top = root.entry(named: Journal.entriesFolder), top.kind == .tree else { return [] }
         let sinceMonth = since.map { $0.year * 12 + $0.month }
         let untilMonth = until.map { $0.year * 12 + $0.month }
-        var files: [(String, Oid, String)] = []
+        var folders: [(String, Oid)] = []
         try wrap {
             for year in try repository.tree(top.id).entries where year.kind == .tree {
                 let y = Int(year.name) ?? -1
@@ -21,13 +21,26 @@ extension Journal {
                         if let sinceMonth, y * 12 + m < sinceMonth { continue }
                         if let untilMonth, y * 12 + m > untilMonth { continue }
                     }
-                    for file in try repository.tree(month.id).entries where file.kind == .blob && file.name.hasSuffix(".md") {
-                        files.append(("\(Journal.entriesFolder)/\(year.name)/\(month.name)/\(file.name)", file.id, file.name))
-                    }
+                    folders.append(("\(Journal.entriesFolder)/\(year.name)/\(month.name)", month.id))
                 }
             }
         }
-        return files
+        return folders
+    }
+
+    /// Every `entries/YYYY/MM/*.md` on main (or in `root`) within the dates, by path.
+    func entryFiles(since: CalendarDate? = nil, until: CalendarDate? = nil, root: Tree? = nil) throws -> [(path: String, id: Oid, name: String)] {
+        try monthFolders(since: since, until: until, root: root).flatMap { folder in
+            try entryFiles(inMonth: folder.id, at: folder.path)
+        }
+    }
+
+    func entryFiles(inMonth tree: Oid, at path: String) throws -> [(path: String, id: Oid, name: String)] {
+        try wrap {
+            try repository.tree(tree).entries.filter { $0.kind == .blob && $0.name.hasSuffix(".md") }.map { file in
+                (path + "/" + file.name, file.id, file.name)
+            }
+        }
     }
 
     /// The entries on main matching `filter`, newest first; unreadable files become problems.
