@@ -55,8 +55,14 @@ public enum TextRules {
     }
 
     /// Line breaks, control characters, and the byte-order mark (which YAML drops at the start of a value).
+    /// The control characters (general category Cc) are exactly U+0000–U+001F and U+007F–U+009F,
+    /// tested here without a Unicode property lookup: every character of every entry passes here.
     static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}"
+        switch scalar.value {
+        case 0x20..<0x7F: false
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF: true
+        default: false
+        }
     }
 
     static func hex(_ value: UInt32) -> String {

@@ -45,6 +45,18 @@ struct TextRulesTests {
         #expect(throws: JournalError.self) { try TextRules.line(text, field: "title") }
     }
 
+    @Test("the fast control test is Unicode's general category Cc, plus the line and paragraph separators and the BOM")
+    func controlMatchesUnicode() {
+        let extra: Set<UInt32> = [0x2028, 0x2029, 0xFEFF]
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = scalar.properties.generalCategory == .control || extra.contains(value)
+            if TextRules.isLineBreakOrControl(scalar) != expected { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+    }
+
     @Test("empty and whitespace titles are refused", arguments: ["", " ", "   ", "\u{3000}"])
     func refusesEmpty(text: String) {
         #expect(throws: JournalError.self) { try TextRules.line(text, field: "title") }
