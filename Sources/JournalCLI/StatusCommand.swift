@@ -17,8 +17,19 @@ struct StatusCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (_, input) = try loadReportInput(global, asOf: nil)
-        let dashboard = StatusDashboard(input)
+        let dashboard: StatusDashboard
+        let journal = try global.openJournal()
+        let today = try global.now().today
+        let plan = try journal.plan()
+        if let start = plan.start {
+            // Summaries through their cache: a large journal's entries are not all read again.
+            let (entries, problems) = try journal.entrySummaries()
+            for problem in problems { Terminal.warn("left out \(problem)") }
+            dashboard = StatusDashboard(plan: plan, entries: entries, period: Period(since: min(start, today), until: today), today: today)
+        } else {
+            // Without a start date the period begins at the first commit, which history knows.
+            dashboard = StatusDashboard(try loadReportInput(global, asOf: nil).1)
+        }
         if json {
             Terminal.out(try ReportRenderer.json(dashboard).trimmingCharacters(in: .newlines))
         } else {

@@ -110,29 +110,17 @@ extension EvidenceReport {
         let months = period.months
         let chosen = plan.criteria.filter { filter.isEmpty || filter.contains($0.key) }
 
+        let tallies = CriterionTally.tally(inPeriod.map { EntrySummary($0.entry) }, keys: chosen.map(\.key), period: period)
         criteria = chosen.map { criterion in
-            let named = inPeriod.filter { $0.entry.criteria.contains(criterion.key) }
-            let evidence = named.filter { ReportRules.evidenceKinds.contains($0.entry.kind) }
-            let feedback = named.filter { $0.entry.kind == .feedback }
-            let counted = evidence + feedback
-            let perMonth = months.map { month in counted.filter { Period.Month($0.entry.date) == month }.count }
-            let withEvidence = perMonth.filter { $0 > 0 }.count
-            let verdict: String
-            if counted.isEmpty {
-                verdict = "none"
-            } else if counted.count >= ReportRules.strongCount && Double(withEvidence) >= Double(months.count) * ReportRules.strongMonthShare {
-                verdict = "strong"
-            } else {
-                verdict = "thin"
-            }
+            let tally = tallies[criterion.key]!
             let mine = events.filter { $0.subject == "criterion" && $0.key == criterion.key }
             return Criterion(
-                key: criterion.key, title: criterion.title, description: criterion.description, evidence: evidence.count,
-                feedback: feedback.count, monthsWithEvidence: withEvidence, monthsInPeriod: months.count,
-                sustained: "sustained in \(withEvidence) of \(months.count) month\(months.count == 1 ? "" : "s")",
-                lastEvidence: counted.map(\.entry.date).max()?.description, verdict: verdict,
+                key: criterion.key, title: criterion.title, description: criterion.description, evidence: tally.evidence,
+                feedback: tally.feedback, monthsWithEvidence: tally.monthsWithEvidence, monthsInPeriod: months.count,
+                sustained: "sustained in \(tally.monthsWithEvidence) of \(months.count) month\(months.count == 1 ? "" : "s")",
+                lastEvidence: tally.last?.description, verdict: tally.verdict,
                 agreedOn: mine.first { $0.text.contains(" agreed on ") }?.date.description,
-                changes: mine.filter { !$0.text.contains(" agreed on ") }.map(\.text), months: perMonth)
+                changes: mine.filter { !$0.text.contains(" agreed on ") }.map(\.text), months: tally.perMonth)
         }
 
         outcomes = plan.outcomes.map { outcome in

@@ -27,28 +27,34 @@ public struct StatusDashboard: Codable, Sendable {
     public var entries: Int
 
     public init(_ input: ReportInput) {
-        let plan = input.plan, today = input.today
-        let report = EvidenceReport(input, period: Period.default(for: input))
+        self.init(plan: input.plan, entries: input.entries.map { EntrySummary($0.entry) }, period: Period.default(for: input), today: input.today)
+    }
+
+    /// The dashboard of `entries` (every entry of the journal), criteria judged over `period`.
+    public init(plan: Plan, entries: [EntrySummary], period: Period, today: CalendarDate) {
         self.today = today.description
         nextReview = plan.review.next?.description
         daysToReview = plan.review.next.map { today.days(until: $0) }
         level = plan.level
         rule = plan.rule.rawValue
         let staleSince = today.adding(days: -ReportRules.staleDays)
-        criteria = report.criteria.map { c in
-            let recent = input.entries.contains { $0.entry.criteria.contains(c.key) && $0.entry.date > staleSince }
-            return CriterionLine(key: c.key, count: c.evidence, feedback: c.feedback, last: c.lastEvidence, stale: !recent, verdict: c.verdict)
+        let tallies = CriterionTally.tally(entries, keys: plan.criteria.map(\.key), period: period)
+        criteria = plan.criteria.map { c in
+            let tally = tallies[c.key]!
+            let recent = entries.contains { $0.criteria.contains(c.key) && $0.date > staleSince }
+            return CriterionLine(key: c.key, count: tally.evidence, feedback: tally.feedback, last: tally.last?.description,
+                                 stale: !recent, verdict: tally.verdict)
         }
         outcomes = Dictionary(plan.outcomes.map { ($0.status.rawValue, 1) }, uniquingKeysWith: +)
-        let open = input.entries.filter { $0.entry.kind == .followup && $0.entry.status != .done }
-        followupsDue = open.filter { ($0.entry.due ?? $0.entry.date) <= today.adding(days: 7) }.count
-        followupsOverdue = open.filter { ($0.entry.due ?? today) < today }.count
-        let last = input.entries.filter { $0.entry.kind == .checkin && $0.entry.date <= today }.map(\.entry.date).max()
+        let open = entries.filter { $0.kind == .followup && $0.status != .done }
+        followupsDue = open.filter { ($0.due ?? $0.date) <= today.adding(days: 7) }.count
+        followupsOverdue = open.filter { ($0.due ?? today) < today }.count
+        let last = entries.filter { $0.kind == .checkin && $0.date <= today }.map(\.date).max()
         lastCheckin = last?.description
         nextCheckinDue = (last ?? plan.start).flatMap { date in plan.checkinEveryDays.map { date.adding(days: $0).description } }
-        let newest = input.entries.filter { $0.entry.date <= today }.map(\.entry.date).max()
+        let newest = entries.filter { $0.date <= today }.map(\.date).max()
         daysSinceLastEntry = newest.map { $0.days(until: today) }
-        entries = input.entries.count
+        self.entries = entries.count
     }
 
     /// The dashboard as text lines, bars drawn with block characters.

@@ -1,0 +1,21 @@
+/// What the status dashboard needs of an entry. Summaries are kept in a derived cache
+/// (`SummaryCache`), so `journal status` need not read every entry of a large journal.
+public struct EntrySummary: Equatable, Sendable {
+    public var kind: EntryKind
+    public var date: CalendarDate
+    public var criteria: [String]
+    public var status: EntryStatus?
+    public var due: CalendarDate?
+
+    public init(kind: EntryKind, date: CalendarDate, criteria: [String] = [], status: EntryStatus? = nil, due: CalendarDate? = nil) {
+        self.kind = kind
+        self.date = date
+        self.criteria = criteria
+        self.status = status
+        self.due = due
+    }
+
+    public init(_ entry: Entry) {
+        self.init(kind: entry.kind, date: entry.date, criteria: entry.criteria, status: entry.status, due: entry.due)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GitKit
+
+/// The derived cache of entry summaries, `.git/journal/summaries-v1`, keyed by the id of each
+/// month folder's tree. A tree id names its content, so a cached month is right for as long as
+/// the id is in use: nothing is ever invalidated, months no longer in the journal are dropped
+/// when the file is written again. A missing or unreadable file is rebuilt; it is written to a
+/// temporary file and renamed, so commands running at once each see a whole file.
+///
+///     journal-summaries 1
+///     M <tree id> <count of lines that follow>
+///     E <kind> <date> <status or -> <due or -> [TAB criterion]...
+///     P <line or -> TAB <file name> TAB <message>
+struct SummaryCache {
+    let path: String
+
+    struct Month {
+        var summaries: [EntrySummary] = []
+        /// Files of the month that could not be read: (file name, line, message).
+        var problems: [(name: String, line: Int?, message: String)] = []
+    }
+
+    static let header = "journal-summaries 1"
+
+    /// The cached months; empty when the file is missing or not wholly in this format. Parsed as
+    /// bytes: the file of a 100,000-entry journal is read on every `journal status`.
+    func load() -> [Oid: Month] {
+        guard let data = try? FileSystem.read(path) else { return [:] }
+        return SummaryCache.parse(data[...]) ?? [:]
+    }
+
+    private static let kinds = EntryKind.allCases.map { (Array($0.rawValue.utf8), $0) }
+    private static let statuses = EntryStatus.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    private static func parse(_ data: ArraySlice<UInt8>) -> [Oid: Month]? {
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), dash = Array("-".utf8)[...]
+        var rest = data
+        func nextLine() -> ArraySlice<UInt8>? {
+            guard let end = rest.firstIndex(of: newline) else { return nil }
+            defer { rest = rest[(end + 1)...] }
+            return rest[..<end]
+        }
+        func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        guard nextLine()?.elementsEqual(header.utf8) == true else { return nil }
+        var months: [Oid: Month] = [:]
+        var lists: [ArraySlice<UInt8>: [String]] = [:]
+        while let line = nextLine() {
+            let head = line.split(separator: space, omittingEmptySubsequences: false)
+            guard head.count == 3, head[0].elementsEqual("M".utf8), let id = Oid(hex: string(head[1])),
+                  let count = Int(string(head[2])), count >= 0 else { return nil }
+            var month = Month()
+            month.summaries.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let line = nextLine(), let tag = line.first else { return nil }
+                let fields = line.split(separator: tab, omittingEmptySubsequences: false)
+                if tag == UInt8(ascii: "E") {
+                    let parts = fields[0].split(separator: space, omittingEmptySubsequences: false)
+                    guard parts.count == 5, let kind = kinds.first(where: { $0.0.elementsEqual(parts[1]) })?.1,
+                          let date = CalendarDate(isoBytes: parts[2]) else { return nil }
+                    var status: EntryStatus?
+                    if parts[3] != dash {
+                        guard let known = statuses.first(where: { $0.0.elementsEqual(parts[3]) })?.1 else { return nil }
+                        status = known
+                    }
+                    var due: CalendarDate?
+                    if parts[4] != dash {
+                        guard let known = CalendarDate(isoBytes: parts[4]) else { return nil }
+                        due = known
+                    }
+                    // Entries name few distinct lists of criteria: one array each, shared.
+                    let key = line[fields[0].endIndex...]
+                    let criteria = lists[key] ?? fields.dropFirst().map(string)
+                    lists[key] = criteria
+                    month.summaries.append(EntrySummary(kind: kind, date: date, criteria: criteria, status: status, due: due))
+                } else if tag == UInt8(ascii: "P"), fields.count == 3, fields[0].count >= 3 {
+                    let line = fields[0].dropFirst(2)
+                    month.problems.append((string(fields[1]), line == dash ? nil : Int(string(line)), string(fields[2])))
+                } else {
+                    return nil
+                }
+            }
+            months[id] = month
+        }
+        return rest.isEmpty ? months : nil
+    }
+
+    /// Writes `months`; a month with text the format cannot hold (a tab or line break in a
+    /// criterion or a message) is left out and read from the journal each time.
+    func store(_ months: [Oid: Month]) {
+        var out = SummaryCache.header + "\n"
+        for (id, month) in months.sorted(by: { $0.key.hex < $1.key.hex }) {
+            let texts = month.summaries.flatMap(\.criteria) + month.problems.flatMap { [$0.name, $0.message] }
+            guard !texts.contains(where: { $0.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) }) else { continue }
+            out += "M \(id.hex) \(month.summaries.count + month.problems.count)\n"
+            for s in month.summaries {
+                out += "E \(s.kind.rawValue) \(s.date) \(s.status?.rawValue ?? "-") \(s.due?.description ?? "-")"
+                for criterion in s.criteria { out += "\t" + criterion }
+                out += "\n"
+            }
+            for p in month.problems { out += "P \(p.line.map(String.init) ?? "-")\t\(p.name)\t\(p.message)\n" }
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileSystem.writeAtomically(Array(out.utf8), to: path, scratch: directory + "/tmp")
+    }
+}

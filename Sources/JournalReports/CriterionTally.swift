@@ -1,0 +1,39 @@
+import JournalCore
+
+/// How much evidence and feedback names a criterion in a period, month by month, and the verdict
+/// `ReportRules` gives it. The report and the status dashboard both judge criteria with it.
+struct CriterionTally {
+    var evidence = 0
+    var feedback = 0
+    /// Evidence and feedback per month of the period, oldest first.
+    var perMonth: [Int]
+    var last: CalendarDate?
+
+    var monthsWithEvidence: Int { perMonth.filter { $0 > 0 }.count }
+
+    /// strong, thin or none.
+    var verdict: String {
+        let counted = evidence + feedback
+        if counted == 0 { return "none" }
+        let sustained = Double(monthsWithEvidence) >= Double(perMonth.count) * ReportRules.strongMonthShare
+        return counted >= ReportRules.strongCount && sustained ? "strong" : "thin"
+    }
+
+    /// The tally of each of `keys` over the entries of `period`, in one pass.
+    static func tally(_ entries: [EntrySummary], keys: [String], period: Period) -> [String: CriterionTally] {
+        let months = period.months
+        var tallies = Dictionary(keys.map { ($0, CriterionTally(perMonth: Array(repeating: 0, count: months.count))) }, uniquingKeysWith: { a, _ in a })
+        guard let first = months.first else { return tallies }
+        for entry in entries where period.contains(entry.date) {
+            let isEvidence = ReportRules.evidenceKinds.contains(entry.kind)
+            guard isEvidence || entry.kind == .feedback else { continue }
+            let month = (entry.date.year * 12 + entry.date.month) - (first.year * 12 + first.month)
+            for (i, key) in entry.criteria.enumerated() where tallies[key] != nil && !entry.criteria[..<i].contains(key) {
+                tallies[key]!.perMonth[month] += 1
+                if isEvidence { tallies[key]!.evidence += 1 } else { tallies[key]!.feedback += 1 }
+                tallies[key]!.last = max(tallies[key]!.last ?? entry.date, entry.date)
+            }
+        }
+        return tallies
+    }
+}
