@@ -11,12 +11,16 @@ public struct TreeEntry: Sendable, Equatable {
     init(_ raw: OpaquePointer) {
         name = string(git_tree_entry_name(raw))
         id = Oid(git_tree_entry_id(raw).pointee)
-        switch git_tree_entry_type(raw) {
-        case GIT_OBJECT_BLOB: kind = .blob
-        case GIT_OBJECT_TREE: kind = .tree
-        default: kind = .other
-        }
+        kind = TreeEntry.kind(of: raw)
         fileMode = git_tree_entry_filemode(raw).rawValue
+    }
+
+    static func kind(of raw: OpaquePointer) -> Kind {
+        switch git_tree_entry_type(raw) {
+        case GIT_OBJECT_BLOB: .blob
+        case GIT_OBJECT_TREE: .tree
+        default: .other
+        }
     }
 }
 
@@ -34,6 +38,19 @@ public final class Tree {
         (0..<git_tree_entrycount(pointer)).compactMap { index in
             git_tree_entry_byindex(pointer, index).map(TreeEntry.init)
         }
+    }
+
+    public var count: Int { git_tree_entrycount(pointer) }
+
+    /// The kind and id of entry `index` (0..<count), its name left in libgit2: for walks that
+    /// visit every entry of many trees and need a name only now and then.
+    public func kindAndId(at index: Int) -> (kind: TreeEntry.Kind, id: Oid) {
+        let raw = git_tree_entry_byindex(pointer, index)!
+        return (TreeEntry.kind(of: raw), Oid(git_tree_entry_id(raw).pointee))
+    }
+
+    public func name(at index: Int) -> String {
+        string(git_tree_entry_name(git_tree_entry_byindex(pointer, index)!))
     }
 
     /// The entry named `name` directly in this tree.

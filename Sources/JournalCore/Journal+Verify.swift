@@ -141,8 +141,7 @@ extension Journal {
             for commitId in walk {
                 report.commits += 1
                 do {
-                    let commit = try repository.commit(commitId)
-                    try repository.verifyObject(commitId)
+                    let commit = try repository.commit(commitId)  // reading it checks its hash
                     try checkTree(commit.treeId, path: "", at: commitId, &trees, &blobs, &report)
                 } catch let error as GitError {
                     report.problems.append(Problem(path: "commit \(commitId.short)", error.description))
@@ -157,25 +156,28 @@ extension Journal {
         }
     }
 
+    /// Reads `id` and every tree and blob below it not seen before. Reading an object checks its
+    /// hash (libgit2's strict hash verification, on by default), so a tree is read once, and names
+    /// are copied out only for the folders walked into and for problems.
     private func checkTree(_ id: Oid, path: String, at commit: Oid, _ trees: inout Set<Oid>, _ blobs: inout Set<Oid>,
                            _ report: inout VerifyReport) throws {
         guard trees.insert(id).inserted else { return }
         let tree: Tree
         do {
-            try repository.verifyObject(id)
             tree = try repository.tree(id)
         } catch let error as GitError {
             report.problems.append(Problem(path: path.isEmpty ? "tree of \(commit.short)" : path, "in commit \(commit.short): \(error.description)"))
             return
         }
-        for entry in tree.entries {
-            let child = path.isEmpty ? entry.name : "\(path)/\(entry.name)"
-            switch entry.kind {
-            case .tree: try checkTree(entry.id, path: child, at: commit, &trees, &blobs, &report)
+        func child(_ index: Int) -> String { path.isEmpty ? tree.name(at: index) : "\(path)/\(tree.name(at: index))" }
+        for index in 0..<tree.count {
+            let (kind, entryId) = tree.kindAndId(at: index)
+            switch kind {
+            case .tree: try checkTree(entryId, path: child(index), at: commit, &trees, &blobs, &report)
             case .blob:
-                guard blobs.insert(entry.id).inserted else { continue }
-                do { try repository.verifyObject(entry.id) } catch let error as GitError {
-                    report.problems.append(Problem(path: child, "in commit \(commit.short): \(error.description)"))
+                guard blobs.insert(entryId).inserted else { continue }
+                do { try repository.verifyObject(entryId) } catch let error as GitError {
+                    report.problems.append(Problem(path: child(index), "in commit \(commit.short): \(error.description)"))
                 }
             case .other: continue
             }

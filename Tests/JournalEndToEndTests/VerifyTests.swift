@@ -155,6 +155,29 @@ struct VerifyTests {
         #expect(try sandbox.git("status", "--porcelain").stdout == "?? untracked.txt\n")
     }
 
+    @Test("an object whose content no longer matches its id is reported: a blob, a tree, a commit", arguments: ["blob", "tree", "commit"])
+    func damagedObject(kind: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeJournal()
+        let first = try sandbox.record("win", "First", "--criteria", "execution", "--date", "2025-06-01")
+        let second = try sandbox.record("note", "Second", "--date", "2025-07-01")
+        func object(_ revision: String) throws -> (id: String, file: URL) {
+            let id = try expectSuccess(sandbox.git("rev-parse", revision)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            return (id, sandbox.journal.appendingPathComponent(".git/objects/\(id.prefix(2))/\(id.dropFirst(2))"))
+        }
+        let (damaged, replacement) = switch kind {
+        case "blob": (try object("HEAD:" + (try sandbox.path(of: first))), try object("HEAD:" + (try sandbox.path(of: second))))
+        case "tree": (try object("HEAD:entries/2025/06"), try object("HEAD:entries/2025/07"))
+        default: (try object("HEAD~1"), try object("HEAD"))
+        }
+        // Another object's bytes under this id: readable, but its hash is not the id.
+        try FileManager.default.removeItem(at: damaged.file)
+        try FileManager.default.copyItem(at: replacement.file, to: damaged.file)
+        let result = try sandbox.journal("verify")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.contains(String(damaged.id.prefix(7))) || result.stdout.contains("mismatch"), "\(result)")
+    }
+
     @Test("verify never changes a clean journal")
     func verifyWritesNothing() throws {
         let sandbox = try Sandbox()
