@@ -159,8 +159,7 @@ extension EvidenceReport {
         planHistory = events.filter { $0.date <= period.until }
         warnings = input.warnings.map(\.description)
 
-        let reported = inPeriod.map(entry)
-        let late = reported.filter { !$0.writtenAtTheTime }.count
+        let late = inPeriod.filter { (ReportEntry.recordedAfterDays($0.entry, input: input) ?? 0) > ReportRules.lateAfterDays }.count
         let judged = criteria
         let verdict: String, reason: String
         if judged.isEmpty {
@@ -181,7 +180,7 @@ extension EvidenceReport {
                 (verdict, reason) = ("ready", "a spike on \(strong.joined(separator: ", ")) with evidence for every criterion (rule: spike)")
             }
         }
-        summary = Summary(verdict: verdict, reason: reason, entries: reported.count, lateRecords: late, writtenAtTheTime: reported.count - late)
+        summary = Summary(verdict: verdict, reason: reason, entries: inPeriod.count, lateRecords: late, writtenAtTheTime: inPeriod.count - late)
 
         header = Header(
             owner: plan.owner, level: plan.level, manager: plan.manager, since: period.since.description,

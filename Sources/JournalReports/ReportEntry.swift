@@ -45,8 +45,13 @@ public struct ReportEntry: Codable, Equatable, Sendable {
         let record = input.history.records[e.id]
         recordedOn = record?.recordedOn.description
         recordedBy = record?.recordedBy
-        recordedAfterDays = record.map { max(0, e.date.days(until: $0.recordedOn)) }
+        recordedAfterDays = ReportEntry.recordedAfterDays(e, input: input)
         writtenAtTheTime = (recordedAfterDays ?? 0) <= ReportRules.lateAfterDays
+    }
+
+    /// Days between the date `entry` happened and the day history says it was written down.
+    static func recordedAfterDays(_ entry: Entry, input: ReportInput) -> Int? {
+        input.history.records[entry.id].map { max(0, entry.date.days(until: $0.recordedOn)) }
     }
 }
 

@@ -77,7 +77,15 @@ struct ReportView {
     let chart: String
 
     init(_ report: EvidenceReport, html: Bool = true) {
-        let view = { (entry: ReportEntry) in EntryView(entry, html: html) }
+        // An entry shown in several sections (two criteria, an outcome) is prepared, and its
+        // body rendered, once.
+        var views: [String: (entry: ReportEntry, view: EntryView)] = [:]
+        let view = { (entry: ReportEntry) -> EntryView in
+            if let known = views[entry.path], known.entry == entry { return known.view }
+            let made = EntryView(entry, html: html)
+            views[entry.path] = (entry, made)
+            return made
+        }
         self.report = report
         header = report.header
         summary = report.summary
