@@ -53,6 +53,6 @@ let package = Package(
             dependencies: ["JournalReports", "JournalCore"],
             exclude: ["Expected"]
         ),
-        .testTarget(name: "JournalEndToEndTests", dependencies: ["journal"]),
+        .testTarget(name: "JournalEndToEndTests", dependencies: ["journal", "JournalCLI"]),
     ]
 )

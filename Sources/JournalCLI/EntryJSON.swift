@@ -75,6 +75,64 @@ struct EntryJSON: Encodable {
         let entries: [EntryJSON]
     }
 
+    /// The document of `render(_:)`, byte for byte, written a piece at a time: `open`, then
+    /// `entry` for each entry, then `close`. A large journal's listing is never held whole (a
+    /// test checks the pieces against JSONEncoder's output).
+    enum Stream {
+        static let open = "{\n  \"entries\" : ["
+
+        static func entry(_ stored: StoredEntry, first: Bool) -> String {
+            let e = EntryJSON(stored)
+            let fields: [(String, String)] = [
+                ("body", string(e.body)), ("criteria", array(e.criteria)), ("date", string(e.date)), ("due", optional(e.due)),
+                ("from", optional(e.from)), ("id", string(e.id)), ("impact", optional(e.impact)), ("kind", string(e.kind)),
+                ("links", array(e.links)), ("outcome", optional(e.outcome)), ("path", string(e.path)),
+                ("private", e.isPrivate ? "true" : "false"), ("status", optional(e.status)), ("tags", array(e.tags)),
+                ("title", string(e.title)), ("verdict", optional(e.verdict)),
+            ]
+            return (first ? "\n" : ",\n") + "    {\n" + fields.map { "      \"\($0.0)\" : \($0.1)" }.joined(separator: ",\n") + "\n    }"
+        }
+
+        static func close(empty: Bool) -> String {
+            (empty ? "\n\n  ]" : "\n  ]") + ",\n  \"schema\" : \"\(EntryJSON.schema)\",\n  \"version\" : \(EntryJSON.version)\n}"
+        }
+
+        private static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+
+        private static func array(_ items: [String]) -> String {
+            items.isEmpty ? "[\n\n      ]" : "[\n" + items.map { "        " + string($0) }.joined(separator: ",\n") + "\n      ]"
+        }
+
+        /// A JSON string as JSONEncoder writes it with `.withoutEscapingSlashes`: `"`, `\\` and the
+        /// C0 controls escaped, everything else (slashes, non-ASCII) as it is.
+        static func string(_ text: String) -> String {
+            var text = text
+            return text.withUTF8 { bytes in
+                guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                    return "\"" + String(decoding: bytes, as: UTF8.self) + "\""
+                }
+                var out: [UInt8] = [UInt8(ascii: "\"")]
+                out.reserveCapacity(bytes.count + 16)
+                let hex = Array("0123456789abcdef".utf8)
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+                    case UInt8(ascii: "\n"): out += Array("\\n".utf8)
+                    case UInt8(ascii: "\r"): out += Array("\\r".utf8)
+                    case UInt8(ascii: "\t"): out += Array("\\t".utf8)
+                    case 0x08: out += Array("\\b".utf8)
+                    case 0x0C: out += Array("\\f".utf8)
+                    case 0..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                    default: out.append(byte)
+                    }
+                }
+                out.append(UInt8(ascii: "\""))
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
+    }
+
+    /// The whole document through JSONEncoder: the reference `Stream` is tested against.
     static func render(_ entries: [StoredEntry]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

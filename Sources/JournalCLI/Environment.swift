@@ -6,7 +6,9 @@ import JournalCore
 struct Environment {
     let variables: [String: String]
 
-    static var current: Environment { Environment(variables: ProcessInfo.processInfo.environment) }
+    /// Read once: the CLI never changes its own environment, and some questions (colour) are
+    /// asked for every line printed.
+    static let current = Environment(variables: ProcessInfo.processInfo.environment)
 
     subscript(_ name: String) -> String? {
         guard let value = variables[name], !value.isEmpty else { return nil }

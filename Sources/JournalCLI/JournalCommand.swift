@@ -68,7 +68,8 @@ public struct JournalCommand: ParsableCommand {
     }
 
     /// `journal -C PATH add ...` as with git: a leading -C/--journal applies to the command after it,
-    /// passed down the way a user could pass it, through JOURNAL_DIR.
+    /// passed down the way a user could pass it, through JOURNAL_DIR. Runs before anything reads
+    /// `Environment.current`, which is read once.
     static func leadingJournalOption(_ arguments: [String]) -> [String] {
         var arguments = arguments
         while let first = arguments.first {

@@ -67,36 +67,41 @@ struct ListCommand: ParsableCommand {
         filter.grep = grep
         filter.tags = tags
         filter.sharedOnly = shared
-        var listing = try journal.entries(filter)
-        for problem in listing.problems { Terminal.warn("skipped \(problem)") }
-        if let limit { listing.entries = Array(listing.entries.prefix(limit)) }
-        switch format {
-        case .json: Terminal.out(try EntryJSON.render(listing.entries))
-        case .table: printTable(listing.entries)
+        // Entries arrive month by month, newest first: the table is printed as they come, and a
+        // limit stops the reading once it is reached.
+        var lines = Terminal.Lines()
+        let width = Terminal.width
+        var count = 0
+        if format == .json { lines.add(EntryJSON.Stream.open, newline: false) }
+        if limit != 0 {
+            try journal.streamEntries(filter, problem: { lines.flush(); Terminal.warn("skipped \($0)") }) { stored in
+                switch format {
+                case .json: lines.add(EntryJSON.Stream.entry(stored, first: count == 0), newline: false)
+                case .table: lines.add(row(stored, width: width))
+                }
+                count += 1
+                return count != limit && lines.open
+            }
         }
+        if format == .json { lines.add(EntryJSON.Stream.close(empty: count == 0)) }
+        lines.flush()
+        if format == .table && count == 0 { Terminal.err("No entries match.") }
     }
 
     private func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private func printTable(_ entries: [StoredEntry]) {
-        guard !entries.isEmpty else {
-            Terminal.err("No entries match.")
-            return
+    private func row(_ stored: StoredEntry, width: Int?) -> String {
+        let e = stored.entry
+        var detail = e.criteria.isEmpty ? "" : "  [" + e.criteria.joined(separator: ", ") + "]"
+        if let from = e.from { detail += "  from " + from }
+        if stored.isPrivate { detail += "  (private)" }
+        let head = "\(e.id.value)  \(e.date)  \(e.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  "
+        var title = e.title + detail
+        if let width, head.count + Terminal.displayWidth(title) > width {
+            title = Terminal.truncate(title, toWidth: max(10, width - head.count - 1)) + "…"
         }
-        let width = Terminal.width
-        for stored in entries {
-            let e = stored.entry
-            var detail = e.criteria.isEmpty ? "" : "  [" + e.criteria.joined(separator: ", ") + "]"
-            if let from = e.from { detail += "  from " + from }
-            if stored.isPrivate { detail += "  (private)" }
-            let head = "\(e.id.value)  \(e.date)  \(e.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  "
-            var title = e.title + detail
-            if let width, head.count + Terminal.displayWidth(title) > width {
-                title = Terminal.truncate(title, toWidth: max(10, width - head.count - 1)) + "…"
-            }
-            Terminal.out(Terminal.paint(String(head.prefix(10)), .yellow) + String(head.dropFirst(10)) + title)
-        }
+        return Terminal.paint(String(head.prefix(10)), .yellow) + String(head.dropFirst(10)) + title
     }
 }

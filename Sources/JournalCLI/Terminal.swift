@@ -67,14 +67,35 @@ enum Terminal {
 
     /// Writes all of `text`, or as much as the descriptor takes: a full disk, a file size limit or
     /// a closed pipe must not crash the command (FileHandle.write traps on those).
-    static func write(_ text: String, to fd: Int32) {
+    /// False when not all of it could be written.
+    @discardableResult
+    static func write(_ text: String, to fd: Int32) -> Bool {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
+            if n <= 0 { return false }
             offset += n
+        }
+        return true
+    }
+
+    /// Standard output gathered into writes of 64 KiB, for commands that print much.
+    struct Lines {
+        private var pending = ""
+        /// False once a write failed (a closed pipe: `journal list | head`); the caller can stop.
+        private(set) var open = true
+
+        mutating func add(_ line: String, newline: Bool = true) {
+            pending += line
+            if newline { pending += "\n" }
+            if pending.utf8.count >= 1 << 16 { flush() }
+        }
+
+        mutating func flush() {
+            if open && !pending.isEmpty { open = Terminal.write(pending, to: STDOUT_FILENO) }
+            pending = ""
         }
     }
 

@@ -20,33 +20,37 @@ struct HistoryCache {
     static let header = "journal-history 1"
 
     func load() -> Loaded? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.first == Substring(HistoryCache.header), lines.count >= 3 else { return nil }
-        lines = lines.dropFirst()
-        guard let tipLine = lines.popFirst(), tipLine.hasPrefix("tip "), let tip = Oid(hex: String(tipLine.dropFirst(4))),
-              let countLine = lines.popFirst(), countLine.hasPrefix("commits "), let commits = Int(countLine.dropFirst(8)) else { return nil }
+        guard let data = try? FileSystem.read(path) else { return nil }
+        var lines = ByteLines(data)
+        guard lines.next()?.elementsEqual(HistoryCache.header.utf8) == true,
+              let tipLine = lines.next(), tipLine.starts(with: "tip ".utf8), let tip = Oid(hex: tipLine.dropFirst(4).string),
+              let countLine = lines.next(), countLine.starts(with: "commits ".utf8),
+              let commits = countLine.dropFirst(8).integer else { return nil }
         var history = JournalHistory(tip: tip)
-        history.commits = commits
+        history.commits = Int(commits)
         var stubs: [PlanStub] = []
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            switch fields.first {
-            case "E" where fields.count == 8:
-                guard let id = EntryID(fields[1]), let first = Int64(fields[2]), let offset = Int32(fields[3]),
-                      let edits = Int(fields[5]) else { return nil }
+        var people: [ArraySlice<UInt8>: String] = [:]  // a few people record every entry: one String each
+        let tab = UInt8(ascii: "\t")
+        while let line = lines.next() {
+            guard !line.isEmpty else { continue }
+            let fields = line.split(separator: tab, omittingEmptySubsequences: false)
+            if fields[0].is("E"), fields.count == 8 {
+                guard let id = EntryID(fields[1].string), let first = fields[2].integer,
+                      let offset = fields[3].integer.flatMap({ Int32(exactly: $0) }), let edits = fields[5].integer else { return nil }
+                let recordedBy = people[fields[7]] ?? fields[7].string
+                people[fields[7]] = recordedBy
                 history.records[id] = EntryRecord(
-                    id: id, firstRecorded: first, firstRecordedOffset: offset, lastEdited: Int64(fields[4]),
-                    recordedBy: fields[7], edits: edits, removed: fields[6] == "1")
-            case "P" where fields.count == 6:
-                guard let commit = Oid(hex: fields[1]), let time = Int64(fields[2]), let offset = Int32(fields[3]),
-                      let blob = Oid(hex: fields[4]) else { return nil }
-                stubs.append(PlanStub(commit: commit, time: time, offset: offset, subject: fields[5], blob: blob))
-            default:
+                    id: id, firstRecorded: first, firstRecordedOffset: offset, lastEdited: fields[4].integer,
+                    recordedBy: recordedBy, edits: Int(edits), removed: fields[6].is("1"))
+            } else if fields[0].is("P"), fields.count == 6 {
+                guard let commit = Oid(hex: fields[1].string), let time = fields[2].integer,
+                      let offset = fields[3].integer.flatMap({ Int32(exactly: $0) }), let blob = Oid(hex: fields[4].string) else { return nil }
+                stubs.append(PlanStub(commit: commit, time: time, offset: offset, subject: fields[5].string, blob: blob))
+            } else {
                 return nil
             }
         }
+        guard lines.rest.isEmpty else { return nil }  // a last line cut short
         return Loaded(history: history, planStubs: stubs)
     }
 

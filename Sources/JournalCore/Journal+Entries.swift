@@ -66,6 +66,39 @@ extension Journal {
         return listing
     }
 
+    /// The entries matching `filter`, newest first, read one month folder at a time and handed to
+    /// `visit` as soon as their month is read; `visit` returns false to stop (a limit reached), so
+    /// the first entries of a large journal come back without reading the rest. The order is that
+    /// of `entries(_:)` for every entry kept in the folder of its date (`verify` reports any other):
+    /// month folders newest first, then date and path, newest first.
+    public func streamEntries(_ filter: EntryFilter, problem: (Problem) -> Void, visit: (StoredEntry) throws -> Bool) throws {
+        var months: [String: [(id: Oid, isPrivate: Bool)]] = [:]
+        var sources: [(tree: Tree?, isPrivate: Bool)] = [(nil, false)]
+        if !filter.sharedOnly, let privateTree = try privateTree() { sources.append((privateTree, true)) }
+        for source in sources {
+            for folder in try monthFolders(since: filter.since, until: filter.until, root: source.tree) {
+                months[folder.path, default: []].append((folder.id, source.isPrivate))
+            }
+        }
+        for path in months.keys.sorted(by: >) {
+            var found: [StoredEntry] = []
+            for folder in months[path]! {
+                for file in try entryFiles(inMonth: folder.id, at: path) {
+                    do {
+                        let entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
+                        if filter.matches(entry) { found.append(StoredEntry(entry: entry, path: file.path, isPrivate: folder.isPrivate)) }
+                    } catch let problems as Problems {
+                        for each in problems.problems {
+                            problem(Problem(path: (folder.isPrivate ? "private:" : "") + file.path, line: each.line, each.message))
+                        }
+                    }
+                }
+            }
+            found.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
+            for stored in found where try !visit(stored) { return }
+        }
+    }
+
     /// The id an entry file is named with: the ten characters before `.md`.
     static func idInFileName(_ name: String) -> String? {
         guard name.hasSuffix(".md") else { return nil }

@@ -26,21 +26,17 @@ struct SummaryCache {
     /// bytes: the file of a 100,000-entry journal is read on every `journal status`.
     func load() -> [Oid: Month] {
         guard let data = try? FileSystem.read(path) else { return [:] }
-        return SummaryCache.parse(data[...]) ?? [:]
+        return SummaryCache.parse(data) ?? [:]
     }
 
     private static let kinds = EntryKind.allCases.map { (Array($0.rawValue.utf8), $0) }
     private static let statuses = EntryStatus.allCases.map { (Array($0.rawValue.utf8), $0) }
 
-    private static func parse(_ data: ArraySlice<UInt8>) -> [Oid: Month]? {
-        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), dash = Array("-".utf8)[...]
-        var rest = data
-        func nextLine() -> ArraySlice<UInt8>? {
-            guard let end = rest.firstIndex(of: newline) else { return nil }
-            defer { rest = rest[(end + 1)...] }
-            return rest[..<end]
-        }
-        func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+    private static func parse(_ data: [UInt8]) -> [Oid: Month]? {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), dash = Array("-".utf8)[...]
+        var lines = ByteLines(data)
+        func nextLine() -> ArraySlice<UInt8>? { lines.next() }
+        func string(_ bytes: ArraySlice<UInt8>) -> String { bytes.string }
         guard nextLine()?.elementsEqual(header.utf8) == true else { return nil }
         var months: [Oid: Month] = [:]
         var lists: [ArraySlice<UInt8>: [String]] = [:]
@@ -81,7 +77,7 @@ struct SummaryCache {
             }
             months[id] = month
         }
-        return rest.isEmpty ? months : nil
+        return lines.rest.isEmpty ? months : nil
     }
 
     /// Writes `months`; a month with text the format cannot hold (a tab or line break in a

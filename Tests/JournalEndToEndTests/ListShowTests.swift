@@ -107,6 +107,23 @@ struct ListShowTests {
         #expect(try s.listedIDs("--kind", "feedback", "--limit", "1") == [f.feedback])
     }
 
+    @Test("entries are read month by month: private ones take their place by date, --limit stops early, a closed pipe ends the listing")
+    func streamedOrder() throws {
+        let s = try Sandbox(now: "2026-11-22T10:00:00Z")
+        try s.makeJournal()
+        let a = try s.record("note", "Shared in September", "--date", "2026-09-10")
+        let b = try s.record("note", "Private in October", "--date", "2026-10-05", "--private")
+        let c = try s.record("note", "Shared in October", "--date", "2026-10-20")
+        let d = try s.record("note", "Private in November", "--date", "2026-11-02", "--private")
+        #expect(try s.listedIDs() == [d, c, b, a])
+        #expect(try s.listedIDs("--limit", "3") == [d, c, b])
+        #expect(try s.listedIDs("--shared") == [c, a])
+        let table = try expectSuccess(s.journal("list"))
+        #expect(table.stdout.split(separator: "\n").map { String($0.prefix(10)) } == [d, c, b, a])
+        let piped = try s.sh(#""$J" list | head -n 1"#)
+        #expect(piped.stdout.hasPrefix(d), "\(piped)")
+    }
+
     @Test("bad filter values are refused with exit 2", arguments: [
         ["--kind", "wins"], ["--since", "someday"], ["--until", "2026-02-30"], ["--limit", "-1"], ["--limit", "many"], ["--format", "xml"],
     ])
