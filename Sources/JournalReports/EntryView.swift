@@ -1,7 +1,8 @@
 /// An entry prepared for a template: user text stays raw (the template's content type escapes
 /// it), the body comes as a quoted Markdown block and as safe HTML, links say whether they may
-/// be links at all.
-struct EntryView {
+/// be links at all. The two forms of the body are made when a template first asks for them,
+/// once per entry: most sections of a report never show bodies.
+final class EntryView {
     struct Link {
         let url: String
         /// Only http, https and mailto become links; anything else is shown as text.
@@ -22,9 +23,13 @@ struct EntryView {
     let status: String?
     let verdict: String?
     let hasBody: Bool
+    private let body: String
+    private let html: Bool
     /// The body as a Markdown block quote, so its headings and rules stay inside the entry.
-    let bodyQuoted: String
-    let bodyHTML: String
+    lazy var bodyQuoted: String = body.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+    /// The body as safe HTML; empty for a Markdown report.
+    lazy var bodyHTML: String = body.isEmpty || !html ? "" : MarkdownToHTML.render(body)
     let recordedOn: String?
     let recordedBy: String?
     let late: Bool
@@ -46,8 +51,8 @@ struct EntryView {
         status = entry.status
         verdict = entry.verdict
         hasBody = !entry.body.isEmpty
-        bodyQuoted = entry.body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
-        bodyHTML = entry.body.isEmpty || !html ? "" : MarkdownToHTML.render(entry.body)
+        body = entry.body
+        self.html = html
         recordedOn = entry.recordedOn
         recordedBy = entry.recordedBy
         late = !entry.writtenAtTheTime
