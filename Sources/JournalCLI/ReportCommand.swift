@@ -52,14 +52,21 @@ struct ReportCommand: ParsableCommand {
             for path in written { Terminal.out("Wrote \(journal.root)/\(path)") }
             return
         }
-        let (journal, input) = try loadReportInput(global, asOf: asOf, sharedOnly: shared)
+        let journal = try global.openJournal()
+        let today = try global.now().today
+        let asOfDate = try asOf.map { try DateExpression.parse($0, today: today) }
         let keys = criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        try input.plan.checkCriteria(keys)
-        let defaults = Period.default(for: input)
-        let since = try self.since.map { try DateExpression.parse($0, today: input.today) } ?? defaults.since
-        let until = try self.until.map { try DateExpression.parse($0, today: input.today) } ?? defaults.until
-        guard since <= until else { throw JournalError.invalidInput("--since \(since) is after --until \(until)") }
-        let report = EvidenceReport(input, period: Period(since: since, until: until), criteria: keys)
+        // Only the period's entries (and open follow-ups and risks) are read.
+        let (input, period) = try ReportInput.load(from: journal, today: today, asOf: asOfDate, sharedOnly: shared) { input in
+            try input.plan.checkCriteria(keys)
+            let defaults = Period.default(for: input)
+            let since = try self.since.map { try DateExpression.parse($0, today: input.today) } ?? defaults.since
+            let until = try self.until.map { try DateExpression.parse($0, today: input.today) } ?? defaults.until
+            guard since <= until else { throw JournalError.invalidInput("--since \(since) is after --until \(until)") }
+            return Period(since: since, until: until)
+        }
+        for problem in input.warnings { Terminal.warn("left out \(problem)") }
+        let report = EvidenceReport(input, period: period, criteria: keys)
         let text = try ReportRenderer(journalRoot: journal.root).render(report, as: output.format)
         if let path = try output.write(text, defaultName: "evidence-\(input.today)") {
             Terminal.out("Wrote \(path)")

@@ -26,6 +26,51 @@ extension Journal {
         return (summaries, problems)
     }
 
+    /// The entries matching `filter`, and beyond its dates those that match it otherwise and that
+    /// `alsoOutside` accepts by their summary (a report's open follow-ups, say), newest first. Months
+    /// outside the dates are opened only when the summary cache says they hold such an entry; the
+    /// files that cannot be read are named for every month, from the cache where it was not opened.
+    public func entries(_ filter: EntryFilter, alsoOutside include: (EntrySummary) -> Bool, at commit: Oid? = nil) throws -> EntryListing {
+        let root = try commit.map { commit in try wrap { try repository.tree(repository.commit(commit).treeId) } }
+        var undated = filter
+        (undated.since, undated.until) = (nil, nil)
+        let cache = SummaryCache(path: stateDirectory + "/summaries-v1")
+        let cached = cache.load()
+        var used: [Oid: SummaryCache.Month] = [:]
+        var listing = EntryListing(entries: [], problems: [])
+        var sources: [(tree: Tree?, isPrivate: Bool)] = [(root, false)]
+        if !filter.sharedOnly, root == nil, let privateTree = try privateTree() { sources.append((privateTree, true)) }
+        for source in sources {
+            let dated = Set(try monthFolders(since: filter.since, until: filter.until, root: source.tree).map(\.path))
+            for folder in try monthFolders(root: source.tree) {
+                let label = { (name: String) in (source.isPrivate ? "private:" : "") + folder.path + "/" + name }
+                if !dated.contains(folder.path) {
+                    let month = try used[folder.id] ?? cached[folder.id] ?? readMonth(folder.id, at: folder.path)
+                    used[folder.id] = month
+                    listing.problems += month.problems.map { Problem(path: label($0.name), line: $0.line, $0.message) }
+                    guard month.summaries.contains(where: include) else { continue }
+                }
+                for file in try entryFiles(inMonth: folder.id, at: folder.path) {
+                    let entry: Entry
+                    do {
+                        entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
+                    } catch let problems as Problems {
+                        if dated.contains(folder.path) {
+                            listing.problems += problems.problems.map { Problem(path: label(file.name), line: $0.line, $0.message) }
+                        }
+                        continue
+                    }
+                    if filter.matches(entry) || (undated.matches(entry) && include(EntrySummary(entry))) {
+                        listing.entries.append(StoredEntry(entry: entry, path: file.path, isPrivate: source.isPrivate))
+                    }
+                }
+            }
+        }
+        if !Set(used.keys).isSubset(of: Set(cached.keys)) { cache.store(cached.merging(used) { $1 }) }
+        listing.entries.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
+        return listing
+    }
+
     private func readMonth(_ tree: Oid, at path: String) throws -> SummaryCache.Month {
         var month = SummaryCache.Month()
         for file in try entryFiles(inMonth: tree, at: path) {

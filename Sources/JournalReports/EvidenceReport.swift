@@ -154,8 +154,9 @@ extension EvidenceReport {
 
         checkins = inPeriod.filter { $0.entry.kind == .checkin }.map(entry)
         blockers = plan.blockers.map { Blocker(text: $0.text, status: $0.status.rawValue, cleared: $0.cleared?.description) }
-        openFollowups = input.entries.filter { $0.entry.kind == .followup && $0.entry.status != .done }.map(entry)
-        openRisks = input.entries.filter { $0.entry.kind == .risk && $0.entry.status != .done }.map(entry)
+        let open = input.entries.filter { ReportRules.isOpenWork(EntrySummary($0.entry)) }
+        openFollowups = open.filter { $0.entry.kind == .followup }.map(entry)
+        openRisks = open.filter { $0.entry.kind == .risk }.map(entry)
         planHistory = events.filter { $0.date <= period.until }
         warnings = input.warnings.map(\.description)
 

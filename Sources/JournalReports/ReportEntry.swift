@@ -68,4 +68,8 @@ public enum ReportRules {
 
     /// Kinds that count as evidence for a criterion.
     public static let evidenceKinds: Set<EntryKind> = [.win, .note]
+    /// Follow-ups and risks not done: every report lists them, whatever its period.
+    public static func isOpenWork(_ entry: EntrySummary) -> Bool {
+        (entry.kind == .followup || entry.kind == .risk) && entry.status != .done
+    }
 }

@@ -136,6 +136,34 @@ struct EvidenceReportTests {
         #expect(report.otherFeedback.count == 1)
     }
 
+    @Test("a report over a period, reading only that period and the open work, is the report made from every entry")
+    func periodReadsWhatItShows() throws {
+        let f = try Self.richJournal()
+        try f.add(.followup, "Open since June", on: "2026-06-10", status: .open)
+        try f.add(.followup, "Done in July", on: "2026-07-02", status: .done)
+        try f.add(.risk, "Open risk from August", on: "2026-08-16")
+        try f.add(.followup, "Open, early October", on: "2026-10-03", due: "2026-10-10")
+        try f.commitRaw("entries/2026/07/2026-07-26-broken-f000000099.md", "---\nid: f000000099\nkind: win\ndate: 2026-07-26\n---\n", on: "2026-07-26")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let periods = [("2026-10-05", "2026-11-30"), ("2026-06-01", "2026-06-30"), ("2026-07-01", "2026-09-30"), ("2026-12-01", "2026-12-31")]
+        for asOf in [nil, CalendarDate(iso: "2026-10-15")] {
+            for (since, until) in periods {
+                let period = Period(since: CalendarDate(iso: since)!, until: CalendarDate(iso: until)!)
+                let everything = try ReportInput.load(from: f.journal, today: Self.today, asOf: asOf)
+                let expected = try encoder.encode(EvidenceReport(everything, period: period))
+                for run in ["cold", "warm"] {
+                    let (input, chosen) = try ReportInput.load(from: f.journal, today: Self.today, asOf: asOf) { _ in period }
+                    #expect(chosen == period)
+                    #expect(String(decoding: try encoder.encode(EvidenceReport(input, period: period)), as: UTF8.self)
+                        == String(decoding: expected, as: UTF8.self), "\(since)..\(until), as of \(asOf?.description ?? "now"), \(run) cache")
+                    #expect(input.entries.allSatisfy { period.contains($0.entry.date) || ReportRules.isOpenWork(EntrySummary($0.entry)) })
+                    #expect(input.entries.count < everything.entries.count, "entries outside the period were read")
+                }
+            }
+        }
+    }
+
     @Test("a corrupt entry is left out, named in a warning, and the report is still produced")
     func corrupt() throws {
         let f = try Self.richJournal()
