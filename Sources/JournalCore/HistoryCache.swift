@@ -56,7 +56,9 @@ struct HistoryCache {
 
     func store(_ history: JournalHistory) {
         guard let tip = history.tip else { return }
-        func clean(_ text: String) -> String { text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        func clean(_ text: String) -> String {  // one field of one line, whatever a commit says
+            String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        }
         var out = "\(HistoryCache.header)\ntip \(tip.hex)\ncommits \(history.commits)\n"
         for record in history.records.values.sorted(by: { $0.id < $1.id }) {
             out += "E\t\(record.id)\t\(record.firstRecorded)\t\(record.firstRecordedOffset)\t\(record.lastEdited.map(String.init) ?? "")\t"

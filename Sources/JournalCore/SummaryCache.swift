@@ -86,7 +86,8 @@ struct SummaryCache {
         var out = SummaryCache.header + "\n"
         for (id, month) in months.sorted(by: { $0.key.hex < $1.key.hex }) {
             let texts = month.summaries.flatMap(\.criteria) + month.problems.flatMap { [$0.name, $0.message] }
-            guard !texts.contains(where: { $0.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) }) else { continue }
+            // Bytes, not Characters: "\r\n" is one Character, equal to neither.
+            guard !texts.contains(where: { $0.utf8.contains { $0 == 9 || $0 == 10 || $0 == 13 } }) else { continue }
             out += "M \(id.hex) \(month.summaries.count + month.problems.count)\n"
             for s in month.summaries {
                 out += "E \(s.kind.rawValue) \(s.date) \(s.status?.rawValue ?? "-") \(s.due?.description ?? "-")"
