@@ -1,4 +1,9 @@
 import CLibGit2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One entry of a tree, copied out of libgit2.
 public struct TreeEntry: Sendable, Equatable {
@@ -51,6 +56,15 @@ public final class Tree {
 
     public func name(at index: Int) -> String {
         string(git_tree_entry_name(git_tree_entry_byindex(pointer, index)!))
+    }
+
+    /// The indices of the entries whose name, as bytes, passes `test`: a search over a large tree
+    /// makes no String for the names it passes over.
+    public func indices(whereName test: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Int] {
+        (0..<count).filter { index in
+            let name = git_tree_entry_name(git_tree_entry_byindex(pointer, index)!)!
+            return name.withMemoryRebound(to: UInt8.self, capacity: 1) { test(UnsafeBufferPointer(start: $0, count: strlen(name))) }
+        }
     }
 
     /// The entry named `name` directly in this tree.

@@ -99,6 +99,29 @@ extension Journal {
         }
     }
 
+    /// The entry files of every month whose id (the ten characters before `.md`) starts with
+    /// `prefix`, found by comparing bytes: no String is made for the other files of a large journal.
+    private func entryFiles(root: Tree?, idPrefix prefix: String) throws -> [(path: String, id: Oid, name: String)] {
+        let wanted = Array(prefix.utf8)
+        let suffix = Array(".md".utf8)
+        return try monthFolders(root: root).flatMap { folder in
+            try wrap {
+                let tree = try repository.tree(folder.id)
+                let found = tree.indices { name in
+                    guard name.count > EntryID.length + suffix.count, name.suffix(suffix.count).elementsEqual(suffix) else { return false }
+                    let id = name.dropLast(suffix.count).suffix(EntryID.length)
+                    return id.starts(with: wanted)
+                }
+                return found.compactMap { index -> (path: String, id: Oid, name: String)? in
+                    let (kind, id) = tree.kindAndId(at: index)
+                    guard kind == .blob else { return nil }
+                    let name = tree.name(at: index)
+                    return (folder.path + "/" + name, id, name)
+                }
+            }
+        }
+    }
+
     /// The id an entry file is named with: the ten characters before `.md`.
     static func idInFileName(_ name: String) -> String? {
         guard name.hasSuffix(".md") else { return nil }
@@ -113,9 +136,9 @@ extension Journal {
         guard prefix.count >= 4 else {
             throw JournalError.invalidInput("\"\(prefix)\" is too short to name an entry", hint: "give at least 4 characters of its id; `journal list` shows ids")
         }
-        let privateFiles = try privateTree().map { try entryFiles(root: $0) } ?? []
+        let privateFiles = try privateTree().map { try entryFiles(root: $0, idPrefix: prefix) } ?? []
         let privatePaths = Set(privateFiles.map(\.path))
-        let matches = try (entryFiles() + privateFiles).filter { Journal.idInFileName($0.name)?.hasPrefix(prefix) == true }
+        let matches = try (entryFiles(root: nil, idPrefix: prefix) + privateFiles).filter { Journal.idInFileName($0.name)?.hasPrefix(prefix) == true }
         guard !matches.isEmpty else {
             throw JournalError.invalidInput("no entry has an id starting with \"\(prefix)\"", hint: "`journal list` shows ids")
         }
