@@ -69,15 +69,10 @@ struct EntryJSON: Encodable {
     static let schema = "journal.entries"
     static let version = 1
 
-    struct Document: Encodable {
-        let schema = EntryJSON.schema
-        let version = EntryJSON.version
-        let entries: [EntryJSON]
-    }
-
-    /// The document of `render(_:)`, byte for byte, written a piece at a time: `open`, then
-    /// `entry` for each entry, then `close`. A large journal's listing is never held whole (a
-    /// test checks the pieces against JSONEncoder's output).
+    /// The listing document (`{"entries": [...], "schema": ..., "version": ...}`, pretty-printed
+    /// with sorted keys as `render(_:)` prints one entry) written a piece at a time: `open`, then
+    /// `entry` for each entry, then `close`. A large journal's listing is never held whole; a
+    /// test checks the pieces byte for byte against JSONEncoder's output for the same document.
     enum Stream {
         static let open = "{\n  \"entries\" : ["
 
@@ -130,13 +125,6 @@ struct EntryJSON: Encodable {
                 return String(decoding: out, as: UTF8.self)
             }
         }
-    }
-
-    /// The whole document through JSONEncoder: the reference `Stream` is tested against.
-    static func render(_ entries: [StoredEntry]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(entries: entries.map(EntryJSON.init))), as: UTF8.self)
     }
 
     static func render(_ entry: StoredEntry) throws -> String {

@@ -43,6 +43,23 @@ extension Journal {
         }
     }
 
+    /// Where entries are read from: main's tree (or `root`), and the private entries' tree unless
+    /// `sharedOnly` or a `root` (a past commit) is given.
+    func entrySources(root: Tree?, sharedOnly: Bool) throws -> [(tree: Tree?, isPrivate: Bool)] {
+        guard !sharedOnly, root == nil, let privateTree = try privateTree() else { return [(root, false)] }
+        return [(root, false), (privateTree, true)]
+    }
+
+    /// The entry in blob `id`; a file that is not a valid entry throws `Problems` naming `path`
+    /// (`private:path` for a private entry).
+    func decodeEntry(_ id: Oid, path: String, isPrivate: Bool) throws -> Entry {
+        do {
+            return try EntryCodec.decode(try wrap { try repository.blob(id) })
+        } catch let problems as Problems {
+            throw Problems(problems.problems.map { Problem(path: (isPrivate ? "private:" : "") + path, line: $0.line, $0.message) })
+        }
+    }
+
     /// The entries on main matching `filter`, newest first; unreadable files become problems.
     public func entries(_ filter: EntryFilter = EntryFilter()) throws -> EntryListing {
         try entries(filter, root: nil)
@@ -50,15 +67,13 @@ extension Journal {
 
     func entries(_ filter: EntryFilter, root: Tree?) throws -> EntryListing {
         var listing = EntryListing(entries: [], problems: [])
-        var sources: [(Tree?, Bool)] = [(root, false)]
-        if !filter.sharedOnly, root == nil, let privateTree = try privateTree() { sources.append((privateTree, true)) }
-        for (tree, isPrivate) in sources {
-            for file in try entryFiles(since: filter.since, until: filter.until, root: tree) {
+        for source in try entrySources(root: root, sharedOnly: filter.sharedOnly) {
+            for file in try entryFiles(since: filter.since, until: filter.until, root: source.tree) {
                 do {
-                    let entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
-                    if filter.matches(entry) { listing.entries.append(StoredEntry(entry: entry, path: file.path, isPrivate: isPrivate)) }
+                    let entry = try decodeEntry(file.id, path: file.path, isPrivate: source.isPrivate)
+                    if filter.matches(entry) { listing.entries.append(StoredEntry(entry: entry, path: file.path, isPrivate: source.isPrivate)) }
                 } catch let problems as Problems {
-                    listing.problems += problems.problems.map { Problem(path: (isPrivate ? "private:" : "") + file.path, line: $0.line, $0.message) }
+                    listing.problems += problems.problems
                 }
             }
         }
@@ -73,9 +88,7 @@ extension Journal {
     /// month folders newest first, then date and path, newest first.
     public func streamEntries(_ filter: EntryFilter, problem: (Problem) -> Void, visit: (StoredEntry) throws -> Bool) throws {
         var months: [String: [(id: Oid, isPrivate: Bool)]] = [:]
-        var sources: [(tree: Tree?, isPrivate: Bool)] = [(nil, false)]
-        if !filter.sharedOnly, let privateTree = try privateTree() { sources.append((privateTree, true)) }
-        for source in sources {
+        for source in try entrySources(root: nil, sharedOnly: filter.sharedOnly) {
             for folder in try monthFolders(since: filter.since, until: filter.until, root: source.tree) {
                 months[folder.path, default: []].append((folder.id, source.isPrivate))
             }
@@ -85,12 +98,10 @@ extension Journal {
             for folder in months[path]! {
                 for file in try entryFiles(inMonth: folder.id, at: path) {
                     do {
-                        let entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
+                        let entry = try decodeEntry(file.id, path: file.path, isPrivate: folder.isPrivate)
                         if filter.matches(entry) { found.append(StoredEntry(entry: entry, path: file.path, isPrivate: folder.isPrivate)) }
                     } catch let problems as Problems {
-                        for each in problems.problems {
-                            problem(Problem(path: (folder.isPrivate ? "private:" : "") + file.path, line: each.line, each.message))
-                        }
+                        problems.problems.forEach(problem)
                     }
                 }
             }

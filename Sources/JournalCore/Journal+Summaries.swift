@@ -10,9 +10,7 @@ extension Journal {
         var used: [Oid: SummaryCache.Month] = [:]
         var summaries: [EntrySummary] = []
         var problems: [Problem] = []
-        var sources: [(tree: Tree?, isPrivate: Bool)] = [(nil, false)]
-        if !sharedOnly, let privateTree = try privateTree() { sources.append((privateTree, true)) }
-        for source in sources {
+        for source in try entrySources(root: nil, sharedOnly: sharedOnly) {
             for folder in try monthFolders(root: source.tree) {
                 let month = try used[folder.id] ?? cached[folder.id] ?? readMonth(folder.id, at: folder.path)
                 used[folder.id] = month
@@ -38,9 +36,7 @@ extension Journal {
         let cached = cache.load()
         var used: [Oid: SummaryCache.Month] = [:]
         var listing = EntryListing(entries: [], problems: [])
-        var sources: [(tree: Tree?, isPrivate: Bool)] = [(root, false)]
-        if !filter.sharedOnly, root == nil, let privateTree = try privateTree() { sources.append((privateTree, true)) }
-        for source in sources {
+        for source in try entrySources(root: root, sharedOnly: filter.sharedOnly) {
             let dated = Set(try monthFolders(since: filter.since, until: filter.until, root: source.tree).map(\.path))
             for folder in try monthFolders(root: source.tree) {
                 let label = { (name: String) in (source.isPrivate ? "private:" : "") + folder.path + "/" + name }
@@ -53,11 +49,9 @@ extension Journal {
                 for file in try entryFiles(inMonth: folder.id, at: folder.path) {
                     let entry: Entry
                     do {
-                        entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
+                        entry = try decodeEntry(file.id, path: file.path, isPrivate: source.isPrivate)
                     } catch let problems as Problems {
-                        if dated.contains(folder.path) {
-                            listing.problems += problems.problems.map { Problem(path: label(file.name), line: $0.line, $0.message) }
-                        }
+                        if dated.contains(folder.path) { listing.problems += problems.problems }  // else named from the cache above
                         continue
                     }
                     if filter.matches(entry) || (undated.matches(entry) && include(EntrySummary(entry))) {

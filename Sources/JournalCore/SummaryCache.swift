@@ -35,19 +35,17 @@ struct SummaryCache {
     private static func parse(_ data: [UInt8]) -> [Oid: Month]? {
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), dash = Array("-".utf8)[...]
         var lines = ByteLines(data)
-        func nextLine() -> ArraySlice<UInt8>? { lines.next() }
-        func string(_ bytes: ArraySlice<UInt8>) -> String { bytes.string }
-        guard nextLine()?.elementsEqual(header.utf8) == true else { return nil }
+        guard lines.next()?.elementsEqual(header.utf8) == true else { return nil }
         var months: [Oid: Month] = [:]
         var lists: [ArraySlice<UInt8>: [String]] = [:]
-        while let line = nextLine() {
+        while let line = lines.next() {
             let head = line.split(separator: space, omittingEmptySubsequences: false)
-            guard head.count == 3, head[0].elementsEqual("M".utf8), let id = Oid(hex: string(head[1])),
-                  let count = Int(string(head[2])), count >= 0 else { return nil }
+            guard head.count == 3, head[0].elementsEqual("M".utf8), let id = Oid(hex: head[1].string),
+                  let count = head[2].integer.map(Int.init), count >= 0 else { return nil }
             var month = Month()
             month.summaries.reserveCapacity(count)
             for _ in 0..<count {
-                guard let line = nextLine(), let tag = line.first else { return nil }
+                guard let line = lines.next(), let tag = line.first else { return nil }
                 let fields = line.split(separator: tab, omittingEmptySubsequences: false)
                 if tag == UInt8(ascii: "E") {
                     let parts = fields[0].split(separator: space, omittingEmptySubsequences: false)
@@ -65,12 +63,12 @@ struct SummaryCache {
                     }
                     // Entries name few distinct lists of criteria: one array each, shared.
                     let key = line[fields[0].endIndex...]
-                    let criteria = lists[key] ?? fields.dropFirst().map(string)
+                    let criteria = lists[key] ?? fields.dropFirst().map(\.string)
                     lists[key] = criteria
                     month.summaries.append(EntrySummary(kind: kind, date: date, criteria: criteria, status: status, due: due))
                 } else if tag == UInt8(ascii: "P"), fields.count == 3, fields[0].count >= 3 {
                     let line = fields[0].dropFirst(2)
-                    month.problems.append((string(fields[1]), line == dash ? nil : Int(string(line)), string(fields[2])))
+                    month.problems.append((fields[1].string, line == dash ? nil : line.integer.map(Int.init), fields[2].string))
                 } else {
                     return nil
                 }
