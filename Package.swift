@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "journal",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "journal", targets: ["journal"]),
     ],
@@ -40,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "JournalCLI",
-            dependencies: ["JournalCore", "JournalReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GitKit", "JournalCore", "JournalReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
