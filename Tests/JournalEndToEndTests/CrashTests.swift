@@ -15,6 +15,8 @@ extension Robustness {
 
         @Test("SIGKILL at random moments: each entry wholly present or absent; verify and fsck clean")
         func killedAtRandomMoments() throws {
+            var random = TestSeed()
+            let replay = random.replay
             let sandbox = try Sandbox()
             try expectSuccess(sandbox.journal("init"))
 
@@ -38,7 +40,7 @@ extension Robustness {
             while round < 300 && (round < 40 || Date().timeIntervalSince(started) < 35) {
                 defer { round += 1 }
                 let title = "kill-\(round)"
-                let delay = String(format: "%.4f", Double.random(in: 0...maxDelay))
+                let delay = String(format: "%.4f", Double.random(in: 0...maxDelay, using: &random))
                 // The shell does the kill: it reaps the child only in `wait`, so the pid killed is
                 // always the add's and never a recycled one.
                 let result = try sandbox.sh(#"""
@@ -74,14 +76,14 @@ extension Robustness {
                     let blockedTitle = "blocked-\(round)"
                     let blocked = try sandbox.journal("add", "note", blockedTitle)
                     mustBeAbsent.insert(blockedTitle)
-                    #expect(blocked.status == 1, "add with \(locks) left by a kill: \(blocked)")
+                    #expect(blocked.status == 1, "add with \(locks) left by a kill: \(blocked) [\(replay)]")
                     for lock in locks {
-                        #expect(blocked.stderr.contains(lock), "the error names \(lock): \(blocked.stderr)")
+                        #expect(blocked.stderr.contains(lock), "the error names \(lock): \(blocked.stderr) [\(replay)]")
                     }
-                    #expect(blocked.stderr.contains("rm ") || blocked.stderr.contains("remove"), "says what to do: \(blocked.stderr)")
+                    #expect(blocked.stderr.contains("rm ") || blocked.stderr.contains("remove"), "says what to do: \(blocked.stderr) [\(replay)]")
                     let verify = try sandbox.journal("verify")
-                    #expect(verify.status == 1, "verify with a stale lock: \(verify)")
-                    #expect(locks.allSatisfy { verify.stdout.contains($0) || verify.stderr.contains($0) }, "verify names the lock: \(verify)")
+                    #expect(verify.status == 1, "verify with a stale lock: \(verify) [\(replay)]")
+                    #expect(locks.allSatisfy { verify.stdout.contains($0) || verify.stderr.contains($0) }, "verify names the lock: \(verify) [\(replay)]")
                     // What the user is told to do, once they know no git command is running.
                     for lock in locks { try FileManager.default.removeItem(atPath: lock) }
                 }
@@ -90,10 +92,10 @@ extension Robustness {
                 if round % 5 == 4 {
                     let title = "after-\(round)"
                     let next = try sandbox.journal("add", "note", title)
-                    #expect(next.status == 0, "add after a kill: \(next)")
+                    #expect(next.status == 0, "add after a kill: \(next) [\(replay)]")
                     mustLand.insert(title)
                     let status = try sandbox.git("status", "--porcelain", "--untracked-files=all")
-                    #expect(status.stdout.isEmpty, "git status after the next add, round \(round): \(status)")
+                    #expect(status.stdout.isEmpty, "git status after the next add, round \(round): \(status) [\(replay)]")
                 }
             }
 
@@ -108,30 +110,30 @@ extension Robustness {
             // list read it), with its commit and trailer; an absent one left no file anywhere.
             let listed = try sandbox.listedEntries()
             let titles = listed.map(\.title)
-            #expect(Set(titles).count == titles.count, "an entry recorded twice")
+            #expect(Set(titles).count == titles.count, "an entry recorded twice [\(replay)]")
             let committed = try sandbox.committedEntryFiles()
             #expect(committed == listed.map(\.path).sorted())
-            #expect(sandbox.entryFiles() == committed, "work tree entries differ from main's")
+            #expect(sandbox.entryFiles() == committed, "work tree entries differ from main's [\(replay)]")
             let trailers = try sandbox.entryTrailers()
-            #expect(trailers.count == listed.count, "\(trailers.count) entry commits, \(listed.count) entries")
+            #expect(trailers.count == listed.count, "\(trailers.count) entry commits, \(listed.count) entries [\(replay)]")
             #expect(Set(trailers) == Set(listed.map(\.id)))
             // `journal show` reads an entry back whole; the ones whose add was killed matter most.
             let killedTitles = Set(endings.filter { $0.value == .killed }.map(\.key))
             for entry in listed.filter({ killedTitles.contains($0.title) }).prefix(20) {
                 let shown = try sandbox.journal("show", entry.id)
-                #expect(shown.status == 0 && shown.stdout.contains(entry.title), "journal show \(entry.id): \(shown)")
+                #expect(shown.status == 0 && shown.stdout.contains(entry.title), "journal show \(entry.id): \(shown) [\(replay)]")
             }
             for title in mustLand { #expect(titles.contains(title), "\(title) exited 0 but is not in the journal") }
             for (title, ending) in endings where ending == .finished {
-                #expect(titles.contains(title), "\(title) exited 0 before the kill but is not in the journal")
+                #expect(titles.contains(title), "\(title) exited 0 before the kill but is not in the journal [\(replay)]")
             }
             for (title, ending) in endings {
                 if case .failed = ending { mustBeAbsent.insert(title) }
             }
             for title in mustBeAbsent { #expect(!titles.contains(title), "\(title) failed but was recorded") }
             let known = Set(endings.keys).union(mustLand)
-            #expect(titles.allSatisfy { known.contains($0) }, "entries nobody added: \(titles.filter { !known.contains($0) })")
-            #expect(endings.values.contains(.killed), "no add was ever killed; the test proved nothing")
+            #expect(titles.allSatisfy { known.contains($0) }, "entries nobody added: \(titles.filter { !known.contains($0) }) [\(replay)]")
+            #expect(endings.values.contains(.killed), "no add was ever killed; the test proved nothing [\(replay)]")
             let landed = endings.filter { $0.value == .killed && titles.contains($0.key) }.count
             print("kill test: \(round) rounds up to \(Int(maxDelay * 1000)) ms; killed \(endings.values.filter { $0 == .killed }.count) "
                   + "(\(landed) of them landed), finished \(endings.values.filter { $0 == .finished }.count), "

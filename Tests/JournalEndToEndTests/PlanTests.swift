@@ -261,7 +261,8 @@ struct PlanTests {
         let editor = try sandbox.writeScript("noop.sh", "exit 0")
         let before = try sandbox.snapshot()
         let result = try sandbox.journal(["plan", "edit"], environment: ["EDITOR": editor])
-        #expect(result.status == 0 || result.status == 1, "\(result)")
+        // Like an unchanged `journal add` and `git commit`: nothing recorded is exit 1.
+        #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("unchanged"), "\(result)")
         #expect(try sandbox.snapshot() == before)
     }

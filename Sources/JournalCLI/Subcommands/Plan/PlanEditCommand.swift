@@ -40,8 +40,9 @@ struct PlanEditCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             if text == current {
+                // As `journal add` and `git commit` do when the editor leaves the text as it was.
                 Terminal.err("plan.yml is unchanged; nothing was recorded.")
-                return
+                throw ExitCode(1)
             }
         }
         let summary = try message.map { try planLine($0, "message") } ?? "edit the plan"
