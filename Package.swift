@@ -28,6 +28,7 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .target(name: "CDisplayWidth"),
         .target(name: "GitKit", dependencies: ["CLibGit2", "CCrypto"]),
         .target(
             name: "JournalCore",
@@ -39,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "JournalCLI",
-            dependencies: ["GitKit", "JournalCore", "JournalReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CDisplayWidth", "GitKit", "JournalCore", "JournalReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),

@@ -147,13 +147,14 @@ struct CLITests {
         #expect(count.stdout == "2\n")
     }
 
-    /// Columns a terminal gives `text`: East Asian wide characters and emoji take two.
+    /// Columns a terminal gives `text`: East Asian wide characters and emoji take two (Unicode's
+    /// East_Asian_Width W, including the Symbols and Pictographs Extended-A block of 🫠 and 🪴).
     static func displayWidth(_ text: Substring) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             switch scalar.value {
             case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: return width
             case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-                 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+                 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD:
                 return width + 2
             default: return width + 1
             }
@@ -167,11 +168,12 @@ struct CLITests {
         try sandbox.makeBareJournal()
         try sandbox.record("win", "A very long title that goes on and on, well past the edge of any narrow terminal window")
         try sandbox.record("note", String(repeating: "日本語のタイトル", count: 6))
+        try sandbox.record("note", "Melted " + String(repeating: "🫠🪴", count: 20))
         try sandbox.record("note", "Short")
         let result = try sandbox.onTerminal(["list"], environment: ["COLUMNS": "60", "NO_COLOR": "1"])
         #expect(result.status == 0, "\(result)")
         let lines = result.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
-        #expect(lines.count == 3, "\(result)")
+        #expect(lines.count == 4, "\(result)")
         for line in lines { #expect(Self.displayWidth(line) <= 60, "\(Self.displayWidth(line)) columns: \(line)") }
         #expect(lines.contains { $0.hasSuffix("Short") })
     }

@@ -1,3 +1,4 @@
+import CDisplayWidth
 import Foundation
 
 /// Where output goes and how it looks: colour only on a terminal and never with `NO_COLOR`;
@@ -38,7 +39,12 @@ enum Terminal {
         return out
     }
 
+    /// glibc's wcwidth in a UTF-8 locale, which knows every emoji block of its Unicode release;
+    /// the small table below only where no UTF-8 locale can be made.
     private static func width(of scalar: Unicode.Scalar) -> Int {
+        let measured = journal_display_width(scalar.value)
+        if measured >= 0 { return Int(measured) }
+        if measured == -1 { return 0 }  // not printable (a control character): takes no column
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -46,7 +52,7 @@ enum Terminal {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
              0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+             0x1F300...0x1F64F, 0x1F900...0x1FAFF, 0x20000...0x3FFFD:
             return 2
         default:
             return 1
