@@ -11,13 +11,16 @@ extension Journal {
         var installed: [String] = [], kept: [String] = []
         for (name, text) in HookScripts.all {
             let path = "\(folder)/\(name)"
-            if let existing = try? FileSystem.read(path), !String(decoding: existing, as: UTF8.self).contains("# Installed by journal."),
-               !String(decoding: existing, as: UTF8.self).hasSuffix(".sample") {
+            // git's own examples are named `NAME.sample` and never run, so they never stand in the way.
+            if let existing = try? FileSystem.read(path), !String(decoding: existing, as: UTF8.self).contains("# Installed by journal.") {
                 kept.append(path)
                 continue
             }
-            try FileSystem.writeAtomically(Array(text.utf8), to: path, scratch: scratchDirectory)
-            chmod(path, 0o755)
+            try FileSystem.writeAtomically(Array(text.utf8), to: path, scratch: scratchDirectory, mode: 0o755)
+            // Executable whatever the umask: a hook git cannot run is silently skipped.
+            guard chmod(path, 0o755) == 0 else {
+                throw JournalError.failure("cannot make \(path) executable: \(FileSystem.reason(errno))", hint: "check the permissions of \(folder)")
+            }
             installed.append(path)
         }
         return (installed, kept)
