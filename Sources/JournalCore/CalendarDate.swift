@@ -4,9 +4,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public let month: Int
     public let day: Int
 
+    /// The years a date may have: what YYYY-MM-DD can write, 0001-01-01 to 9999-12-31.
+    public static let supportedYears = 1...9999
+    public static let earliest = CalendarDate(year: 1, month: 1, day: 1)!
+    public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
+
     /// Nil when the date does not exist (2026-02-30) or is out of the supported range.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard CalendarDate.supportedYears.contains(year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
@@ -67,6 +72,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let y = total / 12, m = total % 12 + 1
         return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))
             ?? self
+    }
+
+    /// `days` later (earlier when negative), or nil when that falls outside the supported years
+    /// or the arithmetic would overflow: never a silent wrong date.
+    public func shifted(days: Int) -> CalendarDate? {
+        let (number, overflow) = dayNumber.addingReportingOverflow(days)
+        guard !overflow, number >= CalendarDate.earliest.dayNumber, number <= CalendarDate.latest.dayNumber else { return nil }
+        return CalendarDate(dayNumber: number)
+    }
+
+    /// `months` later (earlier when negative), clamping the day as `adding(months:)` does, or nil
+    /// outside the supported years.
+    public func shifted(months: Int) -> CalendarDate? {
+        let (offset, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        guard !overflow, offset >= 0 else { return nil }
+        let y = offset / 12, m = offset % 12 + 1
+        guard CalendarDate.supportedYears.contains(y) else { return nil }
+        return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))
     }
 
     /// 0 = Sunday … 6 = Saturday.

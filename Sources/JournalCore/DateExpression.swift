@@ -4,36 +4,56 @@ public enum DateExpression {
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
     static let shortWeekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
+    /// The largest count in "N days ago" or "in N weeks".
+    static let maxCount = 100_000
+
     public static func parse(_ raw: String, today: CalendarDate) throws -> CalendarDate {
         let text = raw.trimmingWhitespace().lowercased()
         if let date = CalendarDate(iso: text) { return date }
         if looksLikeISO(text) {
-            throw JournalError.invalidInput("\"\(raw)\" is not a date that exists", hint: "dates are written YYYY-MM-DD")
+            throw JournalError.invalidInput("\"\(raw)\" is not a date that exists", hint: "dates are written YYYY-MM-DD, from 0001-01-01 to 9999-12-31")
+        }
+        // A result outside the years a date can have is bad input, said with what was understood.
+        func within(_ date: CalendarDate?, _ understood: @autoclosure () -> String) throws -> CalendarDate {
+            guard let date else {
+                throw JournalError.invalidInput(
+                    "\"\(raw)\" is \(understood()), which is outside the dates a journal can hold (\(CalendarDate.earliest) to \(CalendarDate.latest))",
+                    hint: "give a date in that range, as YYYY-MM-DD or a nearer \"N days ago\"")
+            }
+            return date
         }
         let words = text.split(separator: " ").map(String.init)
         switch words.count {
         case 1:
             switch words[0] {
             case "today", "now": return today
-            case "yesterday": return today.adding(days: -1)
-            case "tomorrow": return today.adding(days: 1)
+            case "yesterday": return try within(today.shifted(days: -1), "the day before \(today)")
+            case "tomorrow": return try within(today.shifted(days: 1), "the day after \(today)")
             default:
-                if let weekday = weekday(words[0]) { return previous(weekday, from: today, allowToday: true) }
+                if let weekday = weekday(words[0]) {
+                    return try within(previous(weekday, from: today, allowToday: true), "the \(weekdays[weekday]) on or before \(today)")
+                }
             }
         case 2:
-            if words[0] == "last", let weekday = weekday(words[1]) { return previous(weekday, from: today, allowToday: false) }
+            if words[0] == "last", let weekday = weekday(words[1]) {
+                return try within(previous(weekday, from: today, allowToday: false), "the \(weekdays[weekday]) before \(today)")
+            }
             if words[0] == "next", let weekday = weekday(words[1]) {
                 let ahead = (weekday - today.weekday + 7) % 7
-                return today.adding(days: ahead == 0 ? 7 : ahead)
+                return try within(today.shifted(days: ahead == 0 ? 7 : ahead), "the \(weekdays[weekday]) after \(today)")
             }
-            if words[0] == "last", let unit = unit(words[1]) { return shift(today, by: -1, unit) }
-            if words[0] == "next", let unit = unit(words[1]) { return shift(today, by: 1, unit) }
+            if words[0] == "last", let unit = unit(words[1]) { return try within(shift(today, by: -1, unit), "1 \(words[1]) before \(today)") }
+            if words[0] == "next", let unit = unit(words[1]) { return try within(shift(today, by: 1, unit), "1 \(words[1]) after \(today)") }
         case 3:
-            if words[2] == "ago", let count = Int(words[0]), count >= 0, count <= 100_000, let unit = unit(words[1]) {
-                return shift(today, by: -count, unit)
-            }
-            if words[0] == "in", let count = Int(words[1]), count >= 0, count <= 100_000, let unit = unit(words[2]) {
-                return shift(today, by: count, unit)
+            let (countWord, unitWord, direction) = words[2] == "ago" ? (words[0], words[1], -1) : (words[1], words[2], 1)
+            if words[2] == "ago" || words[0] == "in", let unit = unit(unitWord), !countWord.isEmpty, countWord.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                let understood = "\(countWord) \(unitWord) \(direction < 0 ? "before" : "after") \(today)"
+                guard let count = Int(countWord), count <= maxCount else {
+                    throw JournalError.invalidInput(
+                        "\"\(raw)\" is \(understood); a count of at most \(maxCount) is understood",
+                        hint: "give a date as YYYY-MM-DD, from \(CalendarDate.earliest) to \(CalendarDate.latest)")
+                }
+                return try within(shift(today, by: direction * count, unit), understood)
             }
         default: break
         }
@@ -54,12 +74,13 @@ public enum DateExpression {
         }
     }
 
-    static func shift(_ date: CalendarDate, by count: Int, _ unit: Unit) -> CalendarDate {
+    /// Nil when the result falls outside the supported years.
+    static func shift(_ date: CalendarDate, by count: Int, _ unit: Unit) -> CalendarDate? {
         switch unit {
-        case .day: return date.adding(days: count)
-        case .week: return date.adding(days: 7 * count)
-        case .month: return date.adding(months: count)
-        case .year: return date.adding(months: 12 * count)
+        case .day: return date.shifted(days: count)
+        case .week: return date.shifted(days: 7 * count)
+        case .month: return date.shifted(months: count)
+        case .year: return date.shifted(months: 12 * count)
         }
     }
 
@@ -67,10 +88,10 @@ public enum DateExpression {
         weekdays.firstIndex(of: word) ?? shortWeekdays.firstIndex(of: word)
     }
 
-    static func previous(_ weekday: Int, from today: CalendarDate, allowToday: Bool) -> CalendarDate {
+    static func previous(_ weekday: Int, from today: CalendarDate, allowToday: Bool) -> CalendarDate? {
         var back = (today.weekday - weekday + 7) % 7
         if back == 0 && !allowToday { back = 7 }
-        return today.adding(days: -back)
+        return today.shifted(days: -back)
     }
 
     private static func looksLikeISO(_ text: String) -> Bool {

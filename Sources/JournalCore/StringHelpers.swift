@@ -7,7 +7,7 @@ extension StringProtocol {
 }
 
 /// The closest candidate to `word` by edit distance, when it is close enough to be a typo.
-func suggestion(for word: String, among candidates: [String]) -> String? {
+public func suggestion(for word: String, among candidates: [String]) -> String? {
     let limit = max(1, word.count / 3)
     return candidates
         .map { ($0, editDistance(word.lowercased(), $0.lowercased())) }

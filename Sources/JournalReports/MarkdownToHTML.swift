@@ -5,12 +5,16 @@ import CCmarkGFM
 public enum MarkdownToHTML {
     private static let extensionsRegistered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
+    /// Renders in time and space linear in the body's size: a body that would cost cmark-gfm
+    /// quadratic time (`MarkdownBounds`) renders without tables, or as preformatted text.
     public static func render(_ markdown: String) -> String {
         _ = extensionsRegistered
+        let bounds = MarkdownBounds(markdown)
+        guard bounds.allowsMarkdown else { return preformatted(markdown) }
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+        for name in ["table", "strikethrough", "autolink", "tasklist"] where name != "table" || bounds.allowsTables {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
@@ -19,6 +23,11 @@ public enum MarkdownToHTML {
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// The body as escaped text in a `<pre>`: what a reader sees when it is too costly to render.
+    static func preformatted(_ markdown: String) -> String {
+        "<pre class=\"unrendered\">" + EvidenceChart.escape(markdown) + "</pre>\n"
     }
 }
 

@@ -29,6 +29,12 @@ struct Environment {
                 throw JournalError.invalidInput(
                     "JOURNAL_NOW=\"\(text)\" is not a moment", hint: "write it as 2026-11-22T10:00:00Z, 2026-11-22T10:00:00+01:00 or @1764000000 +0100")
             }
+            guard moment.isSupported else {
+                throw JournalError.invalidInput(
+                    "JOURNAL_NOW=\"\(text)\" is \(moment.seconds) seconds from 1970-01-01T00:00:00Z (offset \(moment.offsetMinutes) minutes), "
+                        + "outside the moments a journal can record (1970-01-01 to 9999-12-31)",
+                    hint: "write it as 2026-11-22T10:00:00Z, 2026-11-22T10:00:00+01:00 or @1764000000 +0100")
+            }
             return moment
         }
         var now = time(nil)

@@ -31,6 +31,8 @@ struct FrontMatter {
         }
         firstLine = 2
         let yaml = String(text[afterOpen..<yamlEnd])
+        try YAMLBounds.checkSize(yaml, limit: YAMLBounds.frontMatterBytes, what: "the front matter", line: firstLine)
+        try YAMLBounds.check(yaml, firstLine: firstLine)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

@@ -76,6 +76,8 @@ public enum PlanCodec {
     /// Reads plan.yml; throws `Problems` with every problem and its line.
     public static func decode(_ text: String) throws -> Plan {
         let text = TextRules.normaliseLineEndings(text)
+        try YAMLBounds.checkSize(text, limit: YAMLBounds.planBytes, what: "plan.yml", line: 1)
+        try YAMLBounds.check(text, firstLine: 1)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -9,9 +9,20 @@ public struct Moment: Sendable, Equatable {
         self.offsetMinutes = offsetMinutes
     }
 
+    /// The moments a commit can record: git reads its times as unsigned seconds, and a date
+    /// has four digits of year, so from 1970-01-01T00:00:00Z to the end of 9999-12-31.
+    public static let supportedSeconds: ClosedRange<Int64> = 0...(Int64(CalendarDate.latest.dayNumber + 1) * 86_400 - 1)
+
+    /// Whether this moment, and its date in its own offset, are within `supportedSeconds`.
+    public var isSupported: Bool {
+        let (local, overflow) = seconds.addingReportingOverflow(Int64(offsetMinutes) * 60)
+        return Moment.supportedSeconds.contains(seconds) && !overflow && local <= Moment.supportedSeconds.upperBound
+    }
+
     /// The calendar date at this moment in its own offset.
     public var today: CalendarDate {
-        let local = seconds + Int64(offsetMinutes) * 60
+        let (shifted, overflow) = seconds.addingReportingOverflow(Int64(offsetMinutes) * 60)
+        let local = overflow ? seconds : shifted
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         return CalendarDate(dayNumber: Int(days))
     }
