@@ -8,6 +8,8 @@ import Darwin
 /// The one owner of a `git_index` (the staging area of a non-bare repository).
 public final class Index {
     let pointer: OpaquePointer
+    /// The mtime (seconds) of the file this index was read from, when it was read from one.
+    private(set) var timestamp: Int?
 
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
@@ -49,9 +51,41 @@ public final class Index {
 
     public var count: Int { Int(git_index_entrycount(pointer)) }
 
+    /// Whether `path` is marked skip-worktree (outside a sparse checkout), so its absence from
+    /// the work tree is no change.
+    public func skipsWorktree(path: String) -> Bool {
+        guard let entry = git_index_get_bypath(pointer, path, 0) else { return false }
+        return Int32(entry.pointee.flags_extended) & Int32(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0
+    }
+
     /// Writes the index atomically (through `index.lock`).
     public func write() throws {
         try check(git_index_write(pointer), "write the index")
+    }
+
+    /// Writes the index after smudging, as git does (`ce_smudge_racily_clean_entry`), the entries
+    /// that may be racily clean: changed in the second the index file was written or later, with
+    /// their file in `workTree` (ending in a slash) still of the size and mtime recorded. Their size
+    /// becomes 0, so git reads the file again instead of trusting stat data that cannot tell an
+    /// edit made in the same second. libgit2's own check compares nanoseconds; git (built without
+    /// USE_NSEC, as Debian's is) compares seconds, so libgit2's check alone is not enough.
+    public func write(smudgingIn workTree: String) throws {
+        if let timestamp {
+            for i in 0..<git_index_entrycount(pointer) {
+                guard let entry = git_index_get_byindex(pointer, i)?.pointee, Int(entry.mtime.seconds) >= timestamp,
+                      (entry.flags >> 12) & 0x3 == 0, Int32(entry.flags_extended) & Int32(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) == 0,
+                      entry.mode & 0o170000 != 0o160000, entry.file_size != 0 else { continue }
+                let path = string(entry.path)
+                var info = stat()
+                guard lstat(workTree + path, &info) == 0, UInt32(truncatingIfNeeded: info.st_size) == entry.file_size,
+                      Int32(truncatingIfNeeded: info.st_mtim.tv_sec) == entry.mtime.seconds,
+                      UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec) == entry.mtime.nanoseconds else { continue }
+                var smudged = entry
+                smudged.file_size = 0
+                try check(git_index_add(pointer, &smudged), "smudge \(path) in the index")
+            }
+        }
+        try write()
     }
 }
 
@@ -77,8 +111,12 @@ extension Index {
     /// `.git/index` and renames it into place while it holds `.git/index.lock`, as git does.
     public static func open(path: String) throws -> Index {
         Runtime.start()
+        var info = stat()
+        let stamp = stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : nil
         var out: OpaquePointer?
         try check(git_index_open(&out, path), "open the index \(path)")
-        return Index(out!)
+        let index = Index(out!)
+        index.timestamp = stamp
+        return index
     }
 }

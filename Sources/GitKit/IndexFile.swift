@@ -21,6 +21,8 @@ import Darwin
 public struct IndexFile {
     public struct Unsupported: Error, CustomStringConvertible {
         public let description: String
+        /// The required extension that stopped it (`link`: a split index, `sdir`: a sparse index).
+        public var requiredExtension: String? = nil
     }
 
     private enum Change {
@@ -37,6 +39,9 @@ public struct IndexFile {
     /// Offset of each entry, and one more: where the extensions begin.
     private let starts: [Int]
     private var changes: [[UInt8]: Change] = [:]
+    /// When the file read was last modified (seconds): entries changed in that second or later
+    /// may be racily clean (git's `is_racy_timestamp`).
+    private var timestamp: Int?
 
     /// The index at `path`; an empty one when there is no file.
     public init(contentsOf path: String) throws {
@@ -58,6 +63,7 @@ public struct IndexFile {
             done += n
         }
         try self.init(bytes: bytes)
+        timestamp = Int(info.st_mtim.tv_sec)
     }
 
     public init(bytes: [UInt8]) throws {
@@ -128,16 +134,31 @@ public struct IndexFile {
         changes[Array(path.utf8)] = .remove
     }
 
-    /// The edited file, checksum included.
-    public func serialized() throws -> [UInt8] {
+    /// The edited file, checksum included. With `workTree` (the work tree's folder, ending in a
+    /// slash), entries copied as they were and racily clean are smudged as git does when it writes
+    /// an index (`ce_smudge_racily_clean_entry`): their size is set to 0, so git hashes the file
+    /// again instead of trusting stat data that cannot tell an edit made in the same second.
+    public func serialized(workTree: String? = nil) throws -> [UInt8] {
+        let smudge = workTree.map { racilyClean(in: $0) } ?? []
+        var nextSmudge = 0
         var out = [UInt8]()
         out.reserveCapacity(bytes.count + changes.count * 128)
         out.append(contentsOf: bytes[0..<IndexFile.headerSize])
+        /// Copies entries `from..<to` as they are, smudging the racily clean ones among them.
+        func copy(_ from: Int, _ to: Int) {
+            let base = out.count - starts[from]
+            out.append(contentsOf: bytes[starts[from]..<starts[to]])
+            while nextSmudge < smudge.count, smudge[nextSmudge] < to {
+                let entry = smudge[nextSmudge]
+                nextSmudge += 1
+                if entry >= from { IndexFile.putUInt32(0, into: &out, at: base + starts[entry] + 36) }
+            }
+        }
         var entryCount = 0
         var i = 0
         for (name, change) in changes.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             let at = max(i, lowerBound(name))
-            out.append(contentsOf: bytes[starts[i]..<starts[at]])
+            copy(i, at)
             entryCount += at - i
             i = at
             while i < count, compareName(at: i, with: name) == 0 { i += 1 }
@@ -146,7 +167,7 @@ public struct IndexFile {
                 entryCount += 1
             }
         }
-        out.append(contentsOf: bytes[starts[i]..<starts[count]])
+        copy(i, count)
         entryCount += count - i
         IndexFile.putUInt32(UInt32(entryCount), into: &out, at: 8)
         for (signature, data) in try extensions() {
@@ -169,6 +190,30 @@ public struct IndexFile {
     }
 
     // MARK: Entries
+
+    /// Entries (ascending) that are not being changed, whose mtime is not before the index file's
+    /// own, and whose file still has the size and mtime recorded: git would trust them without
+    /// reading the file, though it may have been rewritten in the same second.
+    private func racilyClean(in workTree: String) -> [Int] {
+        guard let timestamp else { return [] }
+        var found: [Int] = []
+        for i in 0..<count where Int(IndexFile.uint32(bytes, at: starts[i] + 8)) >= timestamp {
+            let flags = IndexFile.uint16(bytes, at: starts[i] + 60)
+            let extended = flags & 0x4000 != 0 ? IndexFile.uint16(bytes, at: starts[i] + 62) : 0
+            let mode = IndexFile.uint32(bytes, at: starts[i] + 24)
+            guard stage(at: i) == 0, extended & 0x4000 == 0, mode & 0o170000 != 0o160000 else { continue }  // skip-worktree, gitlinks
+            let name = Array(bytes[nameRange(at: i)])
+            guard changes[name] == nil else { continue }
+            var info = stat()
+            guard lstat(workTree + String(decoding: name, as: UTF8.self), &info) == 0,
+                  UInt32(truncatingIfNeeded: info.st_size) == IndexFile.uint32(bytes, at: starts[i] + 36), info.st_size != 0,
+                  UInt32(truncatingIfNeeded: info.st_mtim.tv_sec) == IndexFile.uint32(bytes, at: starts[i] + 8),
+                  UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec) == IndexFile.uint32(bytes, at: starts[i] + 12)
+            else { continue }
+            found.append(i)
+        }
+        return found
+    }
 
     private func stage(at i: Int) -> Int { Int(IndexFile.uint16(bytes, at: starts[i] + 60) >> 12) & 0x3 }
 
@@ -262,7 +307,8 @@ public struct IndexFile {
             let size = Int(IndexFile.uint32(bytes, at: offset + 4))
             guard offset + 8 + size <= end else { throw Unsupported(description: "index extension \(signature) runs past the end") }
             guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[offset]) else {  // git's mark of an optional one
-                throw Unsupported(description: "index extension \(signature) is required and not understood here")
+                throw Unsupported(description: "index extension \(signature) is required and not understood here",
+                                  requiredExtension: signature)
             }
             found.append((signature, bytes[(offset + 8)..<(offset + 8 + size)]))
             offset += 8 + size

@@ -44,6 +44,13 @@ public final class Repository {
 
     public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
 
+    /// The folder objects, refs and config live in, with a trailing slash: `gitDir` itself, except
+    /// in a linked worktree, whose `gitDir` (`.git/worktrees/NAME/`) holds only its HEAD and index.
+    public var commonDir: String { string(git_repository_commondir(pointer)) }
+
+    /// Whether this is a linked worktree (`git worktree add`), not the main one.
+    public var isLinkedWorktree: Bool { git_repository_is_worktree(pointer) == 1 }
+
     /// The full name of the branch HEAD points at, born or not ("refs/heads/main").
     public func headBranch() throws -> String? {
         var ref: OpaquePointer?
@@ -150,10 +157,11 @@ public final class Repository {
         return Oid(oid)
     }
 
-    /// The blob id a file's bytes would have, without writing anything.
+    /// The blob id `git add` would give the work-tree file at `path`, through the repository's
+    /// filters (`core.autocrlf`, `.gitattributes`), without writing anything.
     public func hashFile(_ path: String) throws -> Oid {
         var oid = git_oid()
-        try check(git_odb_hashfile(&oid, path, GIT_OBJECT_BLOB), "read \(path)")
+        try check(git_repository_hashfile(&oid, pointer, path, GIT_OBJECT_BLOB, nil), "read \(path)")
         return Oid(oid)
     }
 
@@ -194,7 +202,7 @@ public final class Repository {
     /// disk and its hash verified: a write that failed silently (DESIGN.md §5) is caught here.
     public func verifyOnDisk(_ ids: [Oid]) throws {
         var odb: OpaquePointer?
-        try check(git_odb_open(&odb, gitDir + "objects"), "open the object database")
+        try check(git_odb_open(&odb, commonDir + "objects"), "open the object database")
         defer { git_odb_free(odb) }
         for id in ids {
             var object: OpaquePointer?

@@ -23,11 +23,15 @@ extension Repository {
             | GIT_STATUS_INDEX_RENAMED.rawValue | GIT_STATUS_INDEX_TYPECHANGE.rawValue
         let unstagedMask = GIT_STATUS_WT_MODIFIED.rawValue | GIT_STATUS_WT_DELETED.rawValue | GIT_STATUS_WT_TYPECHANGE.rawValue
             | GIT_STATUS_WT_RENAMED.rawValue | GIT_STATUS_CONFLICTED.rawValue
+        let index = try self.index()
         return (0..<git_status_list_entrycount(list)).compactMap { i in
             guard let entry = git_status_byindex(list, i) else { return nil }
             let flags = entry.pointee.status.rawValue
             let delta = entry.pointee.index_to_workdir ?? entry.pointee.head_to_index
             let path = delta.map { string($0.pointee.new_file.path ?? $0.pointee.old_file.path) } ?? ""
+            // Outside a sparse checkout's cone (skip-worktree) a file is meant to be absent: git
+            // does not list it, and libgit2 1.5 would call it deleted.
+            if flags == GIT_STATUS_WT_DELETED.rawValue, index.skipsWorktree(path: path) { return nil }
             return StatusEntry(
                 path: path, staged: flags & stagedMask != 0, unstaged: flags & unstagedMask != 0,
                 untracked: flags & GIT_STATUS_WT_NEW.rawValue != 0)

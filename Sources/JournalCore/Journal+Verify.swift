@@ -198,10 +198,11 @@ extension Journal {
 
     /// Lock files left by a killed git or journal process block every later write.
     private func checkLocks(now: Moment, _ report: inout VerifyReport) {
-        let gitDir = String(repository.gitDir.dropLast())
-        var candidates = ["\(gitDir)/index.lock", "\(gitDir)/HEAD.lock", "\(gitDir)/config.lock", "\(gitDir)/packed-refs.lock"]
-        if let enumerator = FileManager.default.enumerator(atPath: gitDir + "/refs") {
-            for case let name as String in enumerator where name.hasSuffix(".lock") { candidates.append("\(gitDir)/refs/\(name)") }
+        // A linked worktree has its own index and HEAD; config and refs are the common folder's.
+        let gitDir = String(repository.gitDir.dropLast()), commonDir = String(repository.commonDir.dropLast())
+        var candidates = ["\(gitDir)/index.lock", "\(gitDir)/HEAD.lock", "\(commonDir)/config.lock", "\(commonDir)/packed-refs.lock"]
+        if let enumerator = FileManager.default.enumerator(atPath: commonDir + "/refs") {
+            for case let name as String in enumerator where name.hasSuffix(".lock") { candidates.append("\(commonDir)/refs/\(name)") }
         }
         for lock in candidates {
             guard let age = FileSystem.age(lock, now: now.seconds) else { continue }

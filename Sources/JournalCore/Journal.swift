@@ -12,13 +12,19 @@ public final class Journal {
     let repository: Repository
     /// The work tree, without a trailing slash.
     public let root: String
-    /// `.git/journal`: the lock, the record of an interrupted write, scratch files, caches.
+    /// `.git/journal` in the common git folder: the write lock and the caches, shared by every
+    /// worktree of the repository (they all move the same main).
     let stateDirectory: String
+    /// `journal/` in this worktree's own git folder: the record of an interrupted write and the
+    /// scratch files, which belong to this worktree's index and files. For the main worktree (and
+    /// so for nearly every journal) it is the same folder as `stateDirectory`.
+    let worktreeStateDirectory: String
 
     init(repository: Repository, root: String) {
         self.repository = repository
         self.root = root
-        stateDirectory = repository.gitDir + "journal"
+        stateDirectory = repository.commonDir + "journal"
+        worktreeStateDirectory = repository.gitDir + "journal"
     }
 
     /// Opens the journal at `path`, or says exactly why that path is not one.

@@ -16,7 +16,11 @@ struct HookCommand: ParsableCommand {
         let journal = try Journal.open(at: global.journalPath ?? FileManager.default.currentDirectoryPath)
         switch name {
         case "pre-commit":
-            let problems = try journal.stagedProblems()
+            // `git commit -a` and `git commit PATH` stage into a temporary index named here.
+            let index = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }.map {
+                $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0
+            }
+            let problems = try journal.stagedProblems(index: index)
             guard problems.isEmpty else {
                 for problem in problems { Terminal.err(problem.description) }
                 throw JournalError.invalidInput("journal refused this commit: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the staged files",

@@ -26,9 +26,11 @@ extension Journal {
         return (installed, kept)
     }
 
-    /// The problems in what is staged for a plain `git commit`: entries and plan.yml that differ from main.
-    public func stagedProblems() throws -> [Problem] {
-        let index = try wrap { try repository.index() }
+    /// The problems in what is staged for a plain `git commit`: entries and plan.yml that differ
+    /// from main. `index` is the index git is committing (its GIT_INDEX_FILE), when not the
+    /// repository's own.
+    public func stagedProblems(index path: String? = nil) throws -> [Problem] {
+        let index = try wrap { try path.map { try GitKit.Index.open(path: $0) } ?? repository.index() }
         let tree = try head()?.tree
         var problems: [Problem] = []
         var plan: Plan?

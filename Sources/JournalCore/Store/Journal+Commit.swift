@@ -11,8 +11,8 @@ extension Journal {
     static let maxAttempts = 8
     static let pendingName = "pending"
 
-    var pendingPath: String { stateDirectory + "/" + Journal.pendingName }
-    var scratchDirectory: String { stateDirectory + "/tmp" }
+    var pendingPath: String { worktreeStateDirectory + "/" + Journal.pendingName }
+    var scratchDirectory: String { worktreeStateDirectory + "/tmp" }
 
     /// Commits `changes` on main as one commit, with the index and work tree following it.
     ///
@@ -32,6 +32,7 @@ extension Journal {
         try FileSystem.makeDirectories(stateDirectory)
         let lock = try WriteLock(path: stateDirectory + "/lock")
         defer { withExtendedLifetime(lock) {} }
+        try checkWritable()
         try recoverInterruptedWrite()
         try? repository.setReflogIdentity(name: author.name, email: author.email)
         if onPrivate { return try commitPrivate(message: message, author: author, at: moment, makeChanges) }
@@ -94,6 +95,7 @@ extension Journal {
     /// put back as main has them. Callers hold the write lock. A lost race is rethrown as the
     /// `GitError` so the caller can rebuild on the new tip.
     func publish(_ commit: Oid, over tip: Oid?, paths: [String], reflog: String) throws {
+        try checkWritable()
         let tree = try wrap { try repository.tree(repository.commit(commit).treeId) }
         for path in paths { try PathSafety.check(path, mode: try wrap { try tree.entry(atPath: path)?.fileMode }) }
         let record = ["#commit \(commit.hex)"] + paths
@@ -115,16 +117,37 @@ extension Journal {
             }
             try repository.updateReference(Journal.branch, to: commit, expecting: tip, message: reflog)
         } catch {
-            if writing { try? sync(paths, to: try head()?.tree, holding: indexLock) }
+            guard !writing || rollBack(paths, holding: indexLock) else { throw Journal.rollbackFailed(error) }
             try? FileManager.default.removeItem(atPath: pendingPath)
             throw error
         }
         guard try wrap({ try repository.resolve(Journal.branch) }) == commit else {
-            try? sync(paths, to: try head()?.tree, holding: indexLock)
+            let error = JournalError.failure("main does not point at the new commit \(commit.short) after writing it; nothing was recorded")
+            guard rollBack(paths, holding: indexLock) else { throw Journal.rollbackFailed(error) }
             try? FileManager.default.removeItem(atPath: pendingPath)
-            throw JournalError.failure("main does not point at the new commit \(commit.short) after writing it; nothing was recorded")
+            throw error
         }
         try? FileManager.default.removeItem(atPath: pendingPath)
+    }
+
+    /// Puts `paths` back as main has them after a failed write; false when that failed too, and
+    /// the pending record must stay for the next write or `journal verify` to finish the job.
+    private func rollBack(_ paths: [String], holding indexLock: IndexLock) -> Bool {
+        do {
+            try sync(paths, to: try head()?.tree, holding: indexLock)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// The error of a write whose rollback failed as well: what the user must know is that the
+    /// journal is not yet as it was, and what will put it right.
+    static func rollbackFailed(_ error: Error) -> JournalError {
+        let words = (error as? JournalError)?.message ?? "\(error)"
+        return JournalError.failure(
+            "\(words); putting the work tree and index back failed too, so the change is recorded in .git/journal/pending",
+            hint: "once the cause is fixed (free disk space, file size limits), `journal verify` or the next journal command finishes it")
     }
 
     /// Refuses, as git does, to overwrite or remove a file whose work-tree or staged content
@@ -173,14 +196,14 @@ extension Journal {
         var checked = false
         // The index is spliced as bytes (IndexFile); libgit2 reads and writes every entry, which
         // costs a large journal most of a commit. libgit2 takes what IndexFile does not handle.
-        if var index = try? IndexFile(contentsOf: live) {
+        if var index = try splicedIndex(live) {
             try checkLocalChanges?(index.blob(atPath:))
             checked = true
             do {
                 try updateWorkTree(paths, to: tree,
                                    stage: { try index.stage(path: $0, blob: $1, file: $2, executable: $3) },
                                    unstage: { index.remove(path: $0) })
-                let bytes = try index.serialized()
+                let bytes = try index.serialized(workTree: root + "/")
                 do {
                     try FileSystem.writeAtomically(bytes, to: live, scratch: scratchDirectory, durable: true)
                 } catch let error as JournalError {
@@ -204,7 +227,7 @@ extension Journal {
         try updateWorkTree(paths, to: tree,
                            stage: { path, blob, file, executable in try wrap { try index.add(path: path, blob: blob, file: file, executable: executable) } },
                            unstage: { path in try wrap { try index.remove(path: path) } })
-        try wrap { try index.write() }
+        try wrap { try index.write(smudgingIn: root + "/") }
         guard rename(copy, live) == 0 else {
             throw JournalError.failure("cannot replace the index \(live): \(FileSystem.reason(errno))")
         }
@@ -238,7 +261,7 @@ extension Journal {
         let lines = String(decoding: try FileSystem.read(pendingPath), as: UTF8.self).split(separator: "\n").map(String.init)
         // A killed writer may leave refs/heads/main.lock holding the very commit it recorded.
         if let commit = lines.first(where: { $0.hasPrefix("#commit ") })?.dropFirst("#commit ".count) {
-            let refLock = repository.gitDir + "refs/heads/main.lock"
+            let refLock = repository.commonDir + "refs/heads/main.lock"
             if let data = FileManager.default.contents(atPath: refLock),
                String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == commit {
                 unlink(refLock)
