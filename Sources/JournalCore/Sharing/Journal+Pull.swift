@@ -36,11 +36,10 @@ extension Journal {
         let theirTree = try repository.tree(repository.commit(theirs).treeId)
         if try repository.isDescendant(theirs, of: ours) {
             let paths = try TreeDiff.changedPaths(ourTree, theirTree, in: repository)
-            let arrived = try arrivedEntries(paths, in: theirTree)
-            let removed = try removedEntries(paths, from: ourTree, to: theirTree, arrived: arrived)
-            try checkRemovals(removed, by: remote, accepted: acceptRemovals)
+            let changes = try entryChanges(paths, from: ourTree, to: theirTree)
+            try checkRemovals(changes.removed, by: remote, accepted: acceptRemovals)
             try publish(theirs, over: ours, paths: paths, reflog: "journal: pull \(remote) (fast-forward)")
-            return PullResult(outcome: .fastForward, arrived: arrived, removed: removed)
+            return PullResult(outcome: .fastForward, arrived: changes.arrived, removed: changes.removed, changed: changes.changed)
         }
         guard let base = try repository.mergeBase(ours, theirs) else {
             throw JournalError.failure("\(remote)/main has no history in common with this journal", hint: "check the remote's URL with `journal remote list`")
@@ -58,17 +57,16 @@ extension Journal {
         case .clean(let treeId):
             let mergedTree = try repository.tree(treeId)
             let paths = try TreeDiff.changedPaths(ourTree, mergedTree, in: repository)
-            let arrived = try arrivedEntries(paths, in: mergedTree)
-            let removed = try removedEntries(paths, from: ourTree, to: mergedTree, arrived: arrived)
+            let changes = try entryChanges(paths, from: ourTree, to: mergedTree)
             let chosenRemovals = Set(resolutions.filter { $0.value == .remove }.keys)
-            try checkRemovals(removed.filter { !chosenRemovals.contains($0.path) }, by: remote, accepted: acceptRemovals)
+            try checkRemovals(changes.removed.filter { !chosenRemovals.contains($0.path) }, by: remote, accepted: acceptRemovals)
             let signature = author.signature(at: moment)
             let message = CommitMessage(subject: "journal: merge \(remote)/main", trailers: [("Journal-Action", "merge")])
             let merge = try repository.createCommit(tree: treeId, parents: [ours, theirs], author: signature, committer: signature, message: message.text)
             try repository.verifyOnDisk([treeId, merge])
             try publish(merge, over: ours, paths: paths, reflog: "journal: merge \(remote)/main")
             try? FileManager.default.removeItem(atPath: mergeDirectory)
-            return PullResult(outcome: .merged, arrived: arrived, removed: removed)
+            return PullResult(outcome: .merged, arrived: changes.arrived, removed: changes.removed, changed: changes.changed)
         case .conflicts(let conflicts):
             let kept = conflicts.map { details[$0.path] ?? PullConflict(path: $0.path, fields: [], inOurs: $0.ours != nil, inTheirs: $0.theirs != nil) }
             try keepBothVersions(conflicts, details: kept, theirs: theirs, remote: remote, acceptRemovals: acceptRemovals)
@@ -89,13 +87,6 @@ extension Journal {
             return (nil, fields)
         default:
             return (nil, [])
-        }
-    }
-
-    func arrivedEntries(_ paths: [String], in tree: Tree) throws -> [StoredEntry] {
-        try paths.filter { $0.hasPrefix(Journal.entriesFolder + "/") && $0.hasSuffix(".md") }.compactMap { path in
-            guard let entry = try tree.entry(atPath: path), let decoded = try? EntryCodec.decode(try repository.blob(entry.id)) else { return nil }
-            return StoredEntry(entry: decoded, path: path)
         }
     }
 }

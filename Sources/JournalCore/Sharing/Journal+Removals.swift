@@ -1,18 +1,33 @@
 import GitKit
 
+/// What a pull does to entries, matched by id: an entry whose file moved (a new title or date)
+/// changed; it did not leave and arrive.
+struct EntryChanges {
+    var arrived: [StoredEntry] = []
+    var changed: [StoredEntry] = []
+    var removed: [RemovedEntry] = []
+}
+
 extension Journal {
-    /// The entries of `old` that `new` no longer has. An entry whose file moved (a new title or
-    /// date) is still there: entries are matched by id.
-    func removedEntries(_ paths: [String], from old: Tree, to new: Tree, arrived: [StoredEntry]) throws -> [RemovedEntry] {
-        let stillThere = Set(arrived.map(\.entry.id))
-        var removed: [RemovedEntry] = []
+    /// How the entries at `paths` differ from `old` to `new`.
+    func entryChanges(_ paths: [String], from old: Tree, to new: Tree) throws -> EntryChanges {
+        var changes = EntryChanges()
+        var added: [StoredEntry] = []
         for path in paths where path.hasPrefix(Journal.entriesFolder + "/") && path.hasSuffix(".md") {
-            guard try new.entry(atPath: path) == nil, let file = try old.entry(atPath: path) else { continue }
-            let entry = try? EntryCodec.decode(try repository.blob(file.id))
-            if let entry, stillThere.contains(entry.id) { continue }
-            removed.append(RemovedEntry(path: path, entry: entry))
+            let before = try old.entry(atPath: path), after = try new.entry(atPath: path)
+            if let after {
+                guard let entry = try? EntryCodec.decode(try repository.blob(after.id)) else { continue }
+                if before == nil { added.append(StoredEntry(entry: entry, path: path)) } else { changes.changed.append(StoredEntry(entry: entry, path: path)) }
+            } else if let before {
+                changes.removed.append(RemovedEntry(path: path, entry: try? EntryCodec.decode(try repository.blob(before.id))))
+            }
         }
-        return removed
+        let left = Set(changes.removed.compactMap(\.entry?.id))
+        changes.changed += added.filter { left.contains($0.entry.id) }
+        changes.arrived = added.filter { !left.contains($0.entry.id) }
+        let moved = Set(added.map(\.entry.id))
+        changes.removed.removeAll { $0.entry.map { moved.contains($0.id) } ?? false }
+        return changes
     }
 
     /// A pull never removes an entry without naming it, and removes one this journal recorded

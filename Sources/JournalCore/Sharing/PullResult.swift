@@ -5,7 +5,7 @@ import GitKit
 public struct PullResult: Sendable {
     public enum Outcome: Sendable, Equatable { case upToDate, fastForward, merged, conflict }
     public var outcome: Outcome
-    /// Entries that arrived, as they now stand.
+    /// Entries new to this journal, as they now stand.
     public var arrived: [StoredEntry] = []
     /// Files both sides changed differently (a conflict), and where both versions were kept.
     public var conflicts: [String] = []
@@ -14,6 +14,8 @@ public struct PullResult: Sendable {
     public var removed: [RemovedEntry] = []
     /// For each conflicting file: what conflicts in it, and which sides still have it.
     public var details: [PullConflict] = []
+    /// Entries this journal had that the pull changed (or moved), as they now stand.
+    public var changed: [StoredEntry] = []
 }
 
 /// An entry of this journal that a pull removes: its file, and the entry when it could be read.

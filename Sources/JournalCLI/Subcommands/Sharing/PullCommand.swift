@@ -34,6 +34,7 @@ struct PullCommand: ParsableCommand {
 
 func reportPull(_ result: PullResult, from remote: String) throws {
     Terminal.out(describeArrivals(result, from: remote))
+    if !result.changed.isEmpty { Terminal.out(describeChanges(result.changed, by: remote)) }
     if !result.removed.isEmpty { Terminal.out(describeRemovals(result.removed, by: remote)) }
     if result.outcome == .conflict {
         let files = result.details.map { $0.fields.isEmpty ? $0.path : "\($0.path) (\($0.fields.joined(separator: ", ")))" }
@@ -41,6 +42,13 @@ func reportPull(_ result: PullResult, from remote: String) throws {
             "\(remote) and this journal both changed \(files.joined(separator: ", ")); nothing was overwritten or merged",
             hint: "every version is kept in \(result.keptIn ?? ".git/journal/merge"); choose for each file:\n" + conflictHint(result.details))
     }
+}
+
+/// "1 entry changed by origin: win Shipped X"
+func describeChanges(_ changed: [StoredEntry], by remote: String) -> String {
+    let names = changed.prefix(5).map { "\($0.entry.kind.rawValue) \($0.entry.title)" }
+    return "\(changed.count) entr\(changed.count == 1 ? "y" : "ies") changed by \(remote): " + names.joined(separator: ", ")
+        + (changed.count > 5 ? ", ..." : "")
 }
 
 /// "Removed 1 entry that origin removed: win "Shipped X" (entries/...)"
