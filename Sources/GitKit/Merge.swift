@@ -8,6 +8,12 @@ public struct MergeConflict: Sendable, Equatable {
     public let theirs: Oid?
 }
 
+/// How a conflicting path is settled: with this blob, or by leaving the file out.
+public enum MergeResolution: Sendable, Equatable {
+    case blob(Oid)
+    case remove
+}
+
 /// The outcome of merging two trees: a tree when clean, else the conflicts.
 public enum TreeMerge: Sendable {
     case clean(Oid)
@@ -27,6 +33,13 @@ extension Repository {
     /// Merges `theirs` into `ours` against `ancestor` in memory; nothing on disk changes.
     /// `resolutions` settles conflicts at those paths with the given blob.
     public func mergeTrees(ancestor: Oid?, ours: Oid, theirs: Oid, resolutions: [String: Oid] = [:]) throws -> TreeMerge {
+        try mergeTrees(ancestor: ancestor, ours: ours, theirs: theirs) { conflict in resolutions[conflict.path].map { .blob($0) } }
+    }
+
+    /// Merges `theirs` into `ours` against `ancestor` in memory; nothing on disk changes.
+    /// `resolve` is asked about each conflict and may settle it; the rest are returned.
+    public func mergeTrees(ancestor: Oid?, ours: Oid, theirs: Oid,
+                           resolve: (MergeConflict) throws -> MergeResolution?) throws -> TreeMerge {
         let ancestorTree = try ancestor.map { try tree($0) }
         let ourTree = try tree(ours), theirTree = try tree(theirs)
         var options = git_merge_options()
@@ -34,23 +47,29 @@ extension Repository {
         var out: OpaquePointer?
         try check(git_merge_trees(&out, pointer, ancestorTree?.pointer, ourTree.pointer, theirTree.pointer, &options), "merge")
         let index = Index(out!)
-        for (path, blob) in resolutions {
-            var a: UnsafePointer<git_index_entry>?, o: UnsafePointer<git_index_entry>?, t: UnsafePointer<git_index_entry>?
-            guard git_index_conflict_get(&a, &o, &t, index.pointer, path) == 0 else { continue }
-            try check(git_index_conflict_remove(index.pointer, path), "resolve \(path)")
+        var remaining: [MergeConflict] = []
+        for conflict in try conflicts(in: index) {
+            guard let resolution = try resolve(conflict) else {
+                remaining.append(conflict)
+                continue
+            }
+            try check(git_index_conflict_remove(index.pointer, conflict.path), "resolve \(conflict.path)")
+            guard case .blob(let blob) = resolution else { continue }
             var entry = git_index_entry()
             entry.mode = GIT_FILEMODE_BLOB.rawValue
             entry.id = blob.raw
-            try path.withCString { cPath in
+            try conflict.path.withCString { cPath in
                 entry.path = cPath
-                try check(git_index_add(index.pointer, &entry), "resolve \(path)")
+                try check(git_index_add(index.pointer, &entry), "resolve \(conflict.path)")
             }
         }
-        if git_index_has_conflicts(index.pointer) == 0 {
-            var oid = git_oid()
-            try check(git_index_write_tree_to(&oid, index.pointer, pointer), "write the merged tree")
-            return .clean(Oid(oid))
-        }
+        guard remaining.isEmpty else { return .conflicts(remaining) }
+        var oid = git_oid()
+        try check(git_index_write_tree_to(&oid, index.pointer, pointer), "write the merged tree")
+        return .clean(Oid(oid))
+    }
+
+    private func conflicts(in index: Index) throws -> [MergeConflict] {
         var iterator: OpaquePointer?
         try check(git_index_conflict_iterator_new(&iterator, index.pointer), "list merge conflicts")
         defer { git_index_conflict_iterator_free(iterator) }
@@ -64,6 +83,6 @@ extension Repository {
             conflicts.append(MergeConflict(path: path, ancestor: a.map { Oid($0.pointee.id) }, ours: o.map { Oid($0.pointee.id) },
                                            theirs: t.map { Oid($0.pointee.id) }))
         }
-        return .conflicts(conflicts)
+        return conflicts
     }
 }

@@ -2,9 +2,11 @@ import Foundation
 import GitKit
 
 extension Journal {
-    /// Fetches `remote`, then fast-forwards main or merges it; a conflict stops with both versions kept.
+    /// Fetches `remote`, then fast-forwards main or merges it; a conflict stops with both versions
+    /// kept. Entries this journal has that the result would remove stop the pull, unless
+    /// `acceptRemovals`; then each is named in the result.
     public func pull(from remote: String, credentials: Credentials, author: Identity, at moment: Moment,
-                     progress: ((TransferProgress) -> Void)? = nil) throws -> PullResult {
+                     acceptRemovals: Bool = false, progress: ((TransferProgress) -> Void)? = nil) throws -> PullResult {
         let remoteHandle = try wrap { try repository.remote(named: remote) }
         try transfer(remoteHandle.url) { try remoteHandle.fetch(credentials: credentials, progress: progress) }
         guard let theirs = try wrap({ try repository.resolve("refs/remotes/\(remote)/main") }) else {
@@ -17,7 +19,7 @@ extension Journal {
         try? repository.setReflogIdentity(name: author.name, email: author.email)
         for attempt in 1...Journal.maxAttempts {
             do {
-                return try integrate(theirs, from: remote, author: author, at: moment)
+                return try integrate(theirs, from: remote, author: author, at: moment, acceptRemovals: acceptRemovals)
             } catch let error as GitError where error.isRace && attempt < Journal.maxAttempts {
                 usleep(UInt32.random(in: 1_000...20_000))
             } catch let error as GitError {
@@ -27,48 +29,64 @@ extension Journal {
         throw JournalError.failure("main kept moving while pulling; nothing was merged", hint: "run `journal pull` again")
     }
 
-    func integrate(_ theirs: Oid, from remote: String, author: Identity, at moment: Moment) throws -> PullResult {
+    func integrate(_ theirs: Oid, from remote: String, author: Identity, at moment: Moment, acceptRemovals: Bool = false) throws -> PullResult {
         guard let (ours, ourTree) = try head() else { throw JournalError.failure("the journal has no commits") }
         let alreadyHave = try ours == theirs || repository.isDescendant(ours, of: theirs)
         if alreadyHave { return PullResult(outcome: .upToDate) }
         let theirTree = try repository.tree(repository.commit(theirs).treeId)
         if try repository.isDescendant(theirs, of: ours) {
             let paths = try TreeDiff.changedPaths(ourTree, theirTree, in: repository)
+            let changes = try entryChanges(paths, from: ourTree, to: theirTree)
+            try checkRemovals(changes.removed, by: remote, accepted: acceptRemovals)
             try publish(theirs, over: ours, paths: paths, reflog: "journal: pull \(remote) (fast-forward)")
-            return PullResult(outcome: .fastForward, arrived: try arrivedEntries(paths, in: theirTree))
+            return PullResult(outcome: .fastForward, arrived: changes.arrived, removed: changes.removed, changed: changes.changed)
         }
         guard let base = try repository.mergeBase(ours, theirs) else {
             throw JournalError.failure("\(remote)/main has no history in common with this journal", hint: "check the remote's URL with `journal remote list`")
         }
         let baseTree = try repository.commit(base).treeId
         let resolutions = try pendingResolutions(for: theirs)
-        switch try repository.mergeTrees(ancestor: baseTree, ours: ourTree.id, theirs: theirTree.id, resolutions: resolutions) {
+        var details: [String: PullConflict] = [:]
+        let merge = try repository.mergeTrees(ancestor: baseTree, ours: ourTree.id, theirs: theirTree.id) { conflict in
+            if let chosen = resolutions[conflict.path] { return chosen }
+            let (resolution, fields) = try mergeEntryFile(conflict)
+            details[conflict.path] = PullConflict(path: conflict.path, fields: fields, inOurs: conflict.ours != nil, inTheirs: conflict.theirs != nil)
+            return resolution
+        }
+        switch merge {
         case .clean(let treeId):
+            let mergedTree = try repository.tree(treeId)
+            let paths = try TreeDiff.changedPaths(ourTree, mergedTree, in: repository)
+            let changes = try entryChanges(paths, from: ourTree, to: mergedTree)
+            let chosenRemovals = Set(resolutions.filter { $0.value == .remove }.keys)
+            try checkRemovals(changes.removed.filter { !chosenRemovals.contains($0.path) }, by: remote, accepted: acceptRemovals)
             let signature = author.signature(at: moment)
             let message = CommitMessage(subject: "journal: merge \(remote)/main", trailers: [("Journal-Action", "merge")])
             let merge = try repository.createCommit(tree: treeId, parents: [ours, theirs], author: signature, committer: signature, message: message.text)
             try repository.verifyOnDisk([treeId, merge])
-            let mergedTree = try repository.tree(treeId)
-            let paths = try TreeDiff.changedPaths(ourTree, mergedTree, in: repository)
             try publish(merge, over: ours, paths: paths, reflog: "journal: merge \(remote)/main")
             try? FileManager.default.removeItem(atPath: mergeDirectory)
-            return PullResult(outcome: .merged, arrived: try arrivedEntries(paths, in: mergedTree))
+            return PullResult(outcome: .merged, arrived: changes.arrived, removed: changes.removed, changed: changes.changed)
         case .conflicts(let conflicts):
-            try keepBothVersions(conflicts, theirs: theirs, remote: remote)
-            return PullResult(outcome: .conflict, conflicts: conflicts.map(\.path), keptIn: mergeDirectory)
+            let kept = conflicts.map { details[$0.path] ?? PullConflict(path: $0.path, fields: [], inOurs: $0.ours != nil, inTheirs: $0.theirs != nil) }
+            try keepBothVersions(conflicts, details: kept, theirs: theirs, remote: remote, acceptRemovals: acceptRemovals)
+            return PullResult(outcome: .conflict, conflicts: conflicts.map(\.path), keptIn: mergeDirectory, details: kept)
         }
     }
 
-    var mergeDirectory: String { stateDirectory + "/merge" }
-
-    /// Writes each side of every conflicting file under `.git/journal/merge/`, with the commit
-    /// being merged, so nothing is overwritten and `journal plan resolve` can finish the merge.
-
-
-    func arrivedEntries(_ paths: [String], in tree: Tree) throws -> [StoredEntry] {
-        try paths.filter { $0.hasPrefix(Journal.entriesFolder + "/") && $0.hasSuffix(".md") }.compactMap { path in
-            guard let entry = try tree.entry(atPath: path), let decoded = try? EntryCodec.decode(try repository.blob(entry.id)) else { return nil }
-            return StoredEntry(entry: decoded, path: path)
+    /// An entry file both sides changed, merged field by field: the merged blob, or the fields
+    /// that conflict (empty when the file cannot be merged as an entry).
+    func mergeEntryFile(_ conflict: MergeConflict) throws -> (MergeResolution?, [String]) {
+        guard conflict.path.hasPrefix(Journal.entriesFolder + "/"), conflict.path.hasSuffix(".md"),
+              let ours = conflict.ours, let theirs = conflict.theirs else { return (nil, []) }
+        let base = try conflict.ancestor.map { try repository.blob($0) }
+        switch try EntryMerge.merge(base: base, ours: try repository.blob(ours), theirs: try repository.blob(theirs), at: conflict.path) {
+        case .merged(let entry)?:
+            return (.blob(try repository.createBlob(Array(EntryCodec.encode(entry).utf8))), [])
+        case .conflict(let fields)?:
+            return (nil, fields)
+        default:
+            return (nil, [])
         }
     }
 }

@@ -4,18 +4,20 @@ import JournalCore
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Pull, then push.",
-        discussion: "Examples:\n  journal sync\n  journal sync mentor")
+        discussion: "Examples:\n  journal sync\n  journal sync mentor\n  journal sync --accept-removals")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The remote (default: origin, or the only remote).") var remote: String?
     @OptionGroup var transfer: TransferOptions
+    @Flag(help: "Let the pull remove entries this journal recorded that the remote removed (each is named).")
+    var acceptRemovals = false
 
     func run() throws {
         let journal = try global.openJournal()
         let name = try chooseRemote(remote, in: journal)
         let credentials = transfer.credentials(global.environment)
         let result = try journal.pull(from: name, credentials: credentials, author: try global.identity(for: journal), at: try global.now(),
-                                      progress: transfer.progress)
+                                      acceptRemovals: acceptRemovals, progress: transfer.progress)
         try reportPull(result, from: name)
         try journal.push(to: name, credentials: credentials, progress: transfer.progress)
         Terminal.out("Pushed main to \(name)")

@@ -1,0 +1,94 @@
+import GitKit
+
+/// Merges one entry changed on both sides: each front-matter field three-way (a side that
+/// changed it wins; lists merge as sets), the body as git merges text. Where both sides changed
+/// the same thing differently, the merge names it and goes no further.
+enum EntryMerge {
+    enum Outcome: Equatable {
+        case merged(Entry)
+        /// The fields (or "body") both sides changed differently.
+        case conflict([String])
+    }
+
+    /// Entry files larger than this are not merged field by field; they conflict as a whole.
+    static let maxBytes = 1 << 20
+
+    /// Merges the three versions of the entry file at `path`; nil when they are not all readable
+    /// entries of one id, or when the merged entry belongs at another path (then the file
+    /// conflicts as a whole).
+    static func merge(base: [UInt8]?, ours: [UInt8], theirs: [UInt8], at path: String) throws -> Outcome? {
+        guard [base ?? [], ours, theirs].allSatisfy({ $0.count <= maxBytes }),
+              let our = try? EntryCodec.decode(ours), let their = try? EntryCodec.decode(theirs) else { return nil }
+        let ancestor: Entry?
+        if let base {
+            guard let decoded = try? EntryCodec.decode(base) else { return nil }
+            ancestor = decoded
+        } else {
+            ancestor = nil
+        }
+        guard our.id == their.id, ancestor.map({ $0.id == our.id }) ?? true else { return nil }
+        let outcome = try merge(base: ancestor, ours: our, theirs: their)
+        if case .merged(let merged) = outcome, merged.path != path,
+           merged.title != our.title || merged.date != our.date || merged.kind != our.kind {
+            return nil
+        }
+        return outcome
+    }
+
+    static func merge(base: Entry?, ours: Entry, theirs: Entry) throws -> Outcome {
+        var conflicts: [String] = []
+        func pick<T: Equatable>(_ name: String, _ field: KeyPath<Entry, T>) -> T {
+            let o = ours[keyPath: field], t = theirs[keyPath: field]
+            if o == t { return o }
+            guard let b = base?[keyPath: field] else {
+                conflicts.append(name)
+                return o
+            }
+            if b == o { return t }
+            if b == t { return o }
+            conflicts.append(name)
+            return o
+        }
+        func set(_ field: KeyPath<Entry, [String]>) -> [String] {
+            let o = ours[keyPath: field], t = theirs[keyPath: field], b = base?[keyPath: field] ?? []
+            if o == t { return o }
+            let removedByThem = Set(b).subtracting(t)
+            let addedByThem = t.filter { !b.contains($0) && !o.contains($0) }
+            return o.filter { !removedByThem.contains($0) } + addedByThem
+        }
+        var merged = ours
+        merged.kind = pick("kind", \.kind)
+        merged.date = pick("date", \.date)
+        merged.title = pick("title", \.title)
+        merged.criteria = set(\.criteria)
+        merged.outcome = pick("outcome", \.outcome)
+        merged.from = pick("from", \.from)
+        merged.impact = pick("impact", \.impact)
+        merged.links = set(\.links)
+        merged.tags = set(\.tags)
+        merged.due = pick("due", \.due)
+        merged.status = pick("status", \.status)
+        merged.verdict = pick("verdict", \.verdict)
+        if let body = try mergeBody(base: base?.body, ours: ours.body, theirs: theirs.body) {
+            merged.body = body
+        } else {
+            conflicts.append("body")
+        }
+        return conflicts.isEmpty ? .merged(merged) : .conflict(conflicts)
+    }
+
+    /// The body merged as git merges a file's lines; nil where both sides changed the same lines.
+    static func mergeBody(base: String?, ours: String, theirs: String) throws -> String? {
+        if ours == theirs { return ours }
+        if let base {
+            if base == ours { return theirs }
+            if base == theirs { return ours }
+        }
+        let line = { (text: String) -> [UInt8] in text.isEmpty ? [] : Array((text + "\n").utf8) }
+        let result = try FileMerge.merge(ancestor: base.map(line), ours: line(ours), theirs: line(theirs))
+        guard result.automergeable else { return nil }
+        var text = String(decoding: result.bytes, as: UTF8.self)
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}
