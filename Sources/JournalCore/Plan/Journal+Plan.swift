@@ -56,6 +56,8 @@ extension Journal {
             }
             return changes
         }
+        // Written by journal on this machine: trusted as written (see Journal+TemplateTrust).
+        try trust(try templateFiles(named: written.map { String($0.dropFirst(Journal.templatesFolder.count + 1)) }))
         return written
     }
 }

@@ -21,14 +21,16 @@ struct PullCommand: ParsableCommand {
     func run() throws {
         let journal = try global.openJournal()
         let name = try chooseRemote(remote, in: journal)
+        let templates = try TemplateArrivals(journal)
         let result = try journal.pull(from: name, credentials: transfer.credentials(global.environment), author: try global.identity(for: journal),
                                       at: try global.now(), progress: transfer.progress)
-        try reportPull(result, from: name)
+        try reportPull(result, from: name, templates: try templates.arrived(in: journal))
     }
 }
 
-func reportPull(_ result: PullResult, from remote: String) throws {
+func reportPull(_ result: PullResult, from remote: String, templates: [TemplateFile] = []) throws {
     Terminal.out(describeArrivals(result, from: remote))
+    if let arrived = TemplateArrivals.describe(templates, from: remote) { Terminal.out(arrived) }
     if result.outcome == .conflict {
         throw JournalError.failure(
             "\(remote) and this journal both changed \(result.conflicts.joined(separator: ", ")); nothing was overwritten or merged",
