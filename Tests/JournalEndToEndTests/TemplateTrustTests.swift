@@ -113,6 +113,12 @@ struct TemplateTrustTests {
         #expect(untrusted.stdout.hasPrefix("# Evidence report") && untrusted.stderr.contains("changed since you trusted it"), "\(untrusted)")
         try expectSuccess(owner.journal("templates", "trust", "report.md.mustache", "--yes"))
         #expect(try owner.journal("report", "-o", "-").stdout == "Our packet: Alex Doe\n")
+        // The diff cannot hide a line with terminal escapes or bidirectional overrides.
+        try Data("{{% CONTENT_TYPE: TEXT}}\nOur packet\u{1B}[2K\r\u{202E}hidden\n".utf8).write(to: path)
+        let shown = try owner.journal("templates", "trust")
+        #expect(shown.status == 2 && !shown.stdout.contains("\u{1B}") && !shown.stdout.contains("\u{202E}") && !shown.stdout.contains("\r"), "\(shown)")
+        #expect(shown.stdout.contains("+Our packet\\u{1B}[2K\\u{D}\\u{202E}hidden"), "\(shown)")
+        try Data("{{% CONTENT_TYPE: TEXT}}\nOur packet: {{header.owner}}\n".utf8).write(to: path)
         #expect(try owner.journal("templates", "trust", "report.txt").status == 2)
 
         try expectSuccess(owner.journal("push"))

@@ -45,7 +45,7 @@ struct TemplatesTrustCommand: ParsableCommand {
         }
         for file in untrusted {
             Terminal.out(file.trustedBytes == nil ? "\(file.path) is new:" : "\(file.path) changed since you trusted it:")
-            Terminal.write(try file.diff(), to: STDOUT_FILENO)
+            Terminal.write(TemplatesTrustCommand.visible(try file.diff()), to: STDOUT_FILENO)
         }
         let list = untrusted.map(\.path).joined(separator: ", ")
         if !yes {
@@ -60,5 +60,24 @@ struct TemplatesTrustCommand: ParsableCommand {
         }
         try journal.trust(untrusted)
         Terminal.out("Trusted \(list)")
+    }
+
+    /// The diff as it may be shown: a template from a remote is hostile, and control characters
+    /// (terminal escapes that could erase or redraw a line) or bidirectional overrides would let it
+    /// show something other than what is recorded. Each is written out as `\u{XXXX}`.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let hidden = (v < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(v)
+                || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
+            if hidden {
+                out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
