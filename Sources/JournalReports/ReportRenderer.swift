@@ -14,7 +14,7 @@ public struct ReportRenderer {
     /// The kinds of document, to name the template each is made from.
     public enum Document: Sendable { case report, checkin, agenda }
 
-    /// The templates of `templates/` the owner trusts, by name (`Journal.templates(named:)`);
+    /// The templates of `templates/` the owner trusts, by name (`Journal.trustedTemplates(named:)`);
     /// only these are ever parsed. A template from a remote is not among them until trusted.
     let overrides: [String: String]
 
