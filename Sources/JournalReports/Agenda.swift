@@ -18,6 +18,7 @@ public struct Agenda: Codable, Sendable {
         /// The risk entry's body, or the outcome's status: how it is being de-risked.
         public var plan: String?
         public var id: String?
+        public var `private` = false
     }
 
     public struct FollowUp: Codable, Sendable {
@@ -25,6 +26,7 @@ public struct Agenda: Codable, Sendable {
         public var due: String?
         public var overdue: Bool
         public var id: String
+        public var `private`: Bool
     }
 
     public var date: String
@@ -35,6 +37,8 @@ public struct Agenda: Codable, Sendable {
     public var atRisk: [AtRisk]
     public var followups: [FollowUp]
     public var asks: [String]
+    /// Private entries this agenda holds (only with `--include-private`; each is marked).
+    public var privateEntries: Int
 
     /// Wins since `since` (default: the last check-in, or two weeks ago if that is sooner).
     public init(_ input: ReportInput, since: CalendarDate? = nil) {
@@ -52,14 +56,15 @@ public struct Agenda: Codable, Sendable {
         }
         wins = input.entries.filter { $0.entry.kind == .win && $0.entry.date >= start && $0.entry.date <= today }.map { ReportEntry($0, input: input) }
         atRisk = input.entries.filter { $0.entry.kind == .risk && $0.entry.status != .done }.map {
-            AtRisk(what: $0.entry.title, plan: $0.entry.body.isEmpty ? nil : $0.entry.body, id: $0.entry.id.value)
+            AtRisk(what: $0.entry.title, plan: $0.entry.body.isEmpty ? nil : $0.entry.body, id: $0.entry.id.value, private: $0.isPrivate)
         } + plan.outcomes.filter { $0.status == .atRisk }.map {
             AtRisk(what: "Outcome \($0.key): \($0.title)", plan: $0.due.map { "due \($0)" }, id: nil)
         }
         let horizon = today.adding(days: 7)
         followups = input.entries.filter { $0.entry.kind == .followup && $0.entry.status != .done && ($0.entry.due ?? $0.entry.date) <= horizon }
             .sorted { ($0.entry.due ?? $0.entry.date) < ($1.entry.due ?? $1.entry.date) }
-            .map { FollowUp(title: $0.entry.title, due: $0.entry.due?.description, overdue: ($0.entry.due ?? horizon) < today, id: $0.entry.id.value) }
+            .map { FollowUp(title: $0.entry.title, due: $0.entry.due?.description, overdue: ($0.entry.due ?? horizon) < today, id: $0.entry.id.value,
+                              private: $0.isPrivate) }
         var asks: [String] = []
         let recent = input.entries.filter { $0.entry.date > today.adding(days: -ReportRules.staleDays) }
         for criterion in plan.criteria where !recent.contains(where: { $0.entry.criteria.contains(criterion.key) }) {
@@ -72,5 +77,7 @@ public struct Agenda: Codable, Sendable {
             asks.append("Help with the blocker: \(blocker.text).")
         }
         self.asks = asks
+        privateEntries = Set(wins.filter(\.private).map(\.id) + atRisk.filter(\.private).compactMap(\.id)
+                             + followups.filter(\.private).map(\.id)).count
     }
 }

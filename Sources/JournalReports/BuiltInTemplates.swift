@@ -1,4 +1,5 @@
-/// The templates reports are rendered from. A journal overrides any of them by committing a file
+/// The templates reports are rendered from. HTML gets its Content-Security-Policy from the
+/// renderer (`HTMLDocument`), never from a template. A journal overrides any of them by committing a file
 /// of the same name under `templates/` (`journal report --template-dump` writes these there).
 public enum BuiltInTemplates {
     public static let all: [String: String] = [
@@ -60,7 +61,7 @@ public enum BuiltInTemplates {
     - {{.}}
     {{/changes}}
     {{#entries}}
-    - {{date}} {{kind}}: {{title}}{{#impact}} ({{impact}}){{/impact}} `{{id}}`
+    - {{date}} {{kind}}: {{title}}{{#private}} (private){{/private}}{{#impact}} ({{impact}}){{/impact}} `{{id}}`
     {{/entries}}
     {{^hasEntries}}
     - No entry backs this outcome yet.
@@ -75,7 +76,7 @@ public enum BuiltInTemplates {
     ### {{key}}: {{title}} ({{count}})
 
     {{#entries}}
-    #### {{date}}: {{title}}
+    #### {{date}}: {{title}}{{#private}} (private){{/private}}
 
     {{kind}} `{{id}}`{{#criteria}} · {{criteria}}{{/criteria}}{{#outcome}} · outcome {{outcome}}{{/outcome}}{{#tags}} · tags {{tags}}{{/tags}} · {{#late}}{{lateNote}}{{/late}}{{^late}}written at the time{{/late}}
     {{#impact}}
@@ -100,7 +101,7 @@ public enum BuiltInTemplates {
     ### Not tied to a criterion
 
     {{#uncategorised}}
-    - {{date}} {{kind}}: {{title}}{{#impact}} ({{impact}}){{/impact}} `{{id}}`
+    - {{date}} {{kind}}: {{title}}{{#private}} (private){{/private}}{{#impact}} ({{impact}}){{/impact}} `{{id}}`
     {{/uncategorised}}
 
     {{/hasUncategorised}}
@@ -112,7 +113,7 @@ public enum BuiltInTemplates {
     {{#needs}}Needs to see: {{needs}}. {{/needs}}{{#agreed}}Agreed to the plan on {{agreed}}.{{/agreed}}{{^agreed}}Has not agreed to the plan yet.{{/agreed}}
 
     {{#entries}}
-    - {{date}}: {{title}}{{#criteria}} ({{criteria}}){{/criteria}} `{{id}}`
+    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#criteria}} ({{criteria}}){{/criteria}} `{{id}}`
     {{/entries}}
     {{^hasEntries}}
     - No feedback from {{name}} in this period: ask for it.
@@ -123,7 +124,7 @@ public enum BuiltInTemplates {
     ### From others
 
     {{#otherFeedback}}
-    - {{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#criteria}} ({{criteria}}){{/criteria}} `{{id}}`
+    - {{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#private}} (private){{/private}}{{#criteria}} ({{criteria}}){{/criteria}} `{{id}}`
     {{/otherFeedback}}
 
     {{/hasOtherFeedback}}
@@ -134,7 +135,7 @@ public enum BuiltInTemplates {
     ## Check-ins
 
     {{#checkins}}
-    - {{date}}: {{title}}{{#verdict}} (manager's verdict: **{{verdict}}**){{/verdict}} `{{id}}`
+    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#verdict}} (manager's verdict: **{{verdict}}**){{/verdict}} `{{id}}`
     {{/checkins}}
     {{^hasCheckins}}
     No check-in recorded in this period. Record one with `journal checkin --record`.
@@ -152,10 +153,10 @@ public enum BuiltInTemplates {
     ## Open follow-ups and risks
 
     {{#openFollowups}}
-    - follow-up: {{title}}{{#due}} (due {{due}}){{/due}} `{{id}}`
+    - follow-up: {{title}}{{#private}} (private){{/private}}{{#due}} (due {{due}}){{/due}} `{{id}}`
     {{/openFollowups}}
     {{#openRisks}}
-    - risk: {{title}} `{{id}}`
+    - risk: {{title}}{{#private}} (private){{/private}} `{{id}}`
     {{/openRisks}}
     {{^hasOpenWork}}
     None open.
@@ -176,7 +177,6 @@ public enum BuiltInTemplates {
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
     <title>Evidence report{{#header.owner}}: {{header.owner}}{{/header.owner}} ({{header.until}})</title>
     <style>
     :root { --ink: #1d2330; --muted: #5b6475; --line: #d9dee7; --strong: #1f7a4d; --thin: #b7791f; --none: #b83232; }
@@ -188,6 +188,7 @@ public enum BuiltInTemplates {
     .strong { color: var(--strong); } .thin { color: var(--thin); } .none { color: var(--none); }
     .entry { border-left: 3px solid var(--line); padding: .1rem 0 .1rem .9rem; margin: 1rem 0; break-inside: avoid; }
     .entry.late { border-left-color: var(--thin); } .entry h4 { margin: 0; font-size: 1rem; } .body { margin-top: .4rem; }
+    .private { color: var(--none); } .private-notice { padding: .6rem 1rem; border: 2px solid var(--none); border-radius: 6px; }
     .summary { padding: .8rem 1rem; border-radius: 6px; background: #f4f6f9; } .summary.ready { background: #eaf6ef; }
     .chart text { font: 11px system-ui, sans-serif; fill: var(--muted); } .chart .label { fill: var(--ink); font-weight: 600; }
     .chart .axis { stroke: var(--line); } .chart .bar.strong { fill: var(--strong); } .chart .bar.thin { fill: var(--thin); } .chart .bar.none { fill: var(--none); }
@@ -244,7 +245,7 @@ public enum BuiltInTemplates {
     <p class="meta">Status <strong>{{status}}</strong>{{#project}}, project {{project}}{{/project}}{{#due}}, due {{due}}{{/due}}{{#criteria}}; shows {{criteria}}{{/criteria}}{{#agreedOn}}; agreed {{agreedOn}}{{/agreedOn}}.</p>
     <ul>
     {{#changes}}<li class="muted">{{.}}</li>{{/changes}}
-    {{#entries}}<li>{{date}} {{kind}}: {{title}}{{#impact}} ({{impact}}){{/impact}} <code>{{id}}</code></li>
+    {{#entries}}<li>{{date}} {{kind}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#impact}} ({{impact}}){{/impact}} <code>{{id}}</code></li>
     {{/entries}}
     {{^hasEntries}}<li class="muted">No entry backs this outcome yet.</li>{{/hasEntries}}
     </ul>
@@ -258,7 +259,7 @@ public enum BuiltInTemplates {
     <h3>{{key}}: {{title}} <span class="muted">({{count}})</span></h3>
     {{#entries}}
     <article class="entry{{#late}} late{{/late}}">
-    <h4>{{date}}: {{title}}</h4>
+    <h4>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}</h4>
     <div class="meta">{{kind}} <code>{{id}}</code>{{#criteria}} · {{criteria}}{{/criteria}}{{#outcome}} · outcome {{outcome}}{{/outcome}}{{#tags}} · {{tags}}{{/tags}} · {{#late}}{{lateNote}}{{/late}}{{^late}}written at the time{{/late}}</div>
     {{#impact}}<p><strong>Impact:</strong> {{impact}}</p>{{/impact}}
     {{#links}}<div>{{#safe}}<a href="{{url}}">{{url}}</a>{{/safe}}{{^safe}}<span class="muted">{{url}}</span>{{/safe}}</div>{{/links}}
@@ -269,7 +270,7 @@ public enum BuiltInTemplates {
     {{/evidence}}
     {{#hasUncategorised}}
     <h3>Not tied to a criterion</h3>
-    <ul>{{#uncategorised}}<li>{{date}} {{kind}}: {{title}}{{#impact}} ({{impact}}){{/impact}} <code>{{id}}</code></li>{{/uncategorised}}</ul>
+    <ul>{{#uncategorised}}<li>{{date}} {{kind}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#impact}} ({{impact}}){{/impact}} <code>{{id}}</code></li>{{/uncategorised}}</ul>
     {{/hasUncategorised}}
     </section>
 
@@ -279,13 +280,13 @@ public enum BuiltInTemplates {
     <h3>{{name}}{{#role}}, {{role}}{{/role}}</h3>
     <p class="meta">{{#needs}}Needs to see: {{needs}}. {{/needs}}{{#agreed}}Agreed to the plan on {{agreed}}.{{/agreed}}{{^agreed}}Has not agreed to the plan yet.{{/agreed}}</p>
     <ul>
-    {{#entries}}<li>{{date}}: {{title}}{{#criteria}} ({{criteria}}){{/criteria}} <code>{{id}}</code></li>{{/entries}}
+    {{#entries}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#criteria}} ({{criteria}}){{/criteria}} <code>{{id}}</code></li>{{/entries}}
     {{^hasEntries}}<li class="none">No feedback from {{name}} in this period: ask for it.</li>{{/hasEntries}}
     </ul>
     {{/feedback}}
     {{#hasOtherFeedback}}
     <h3>From others</h3>
-    <ul>{{#otherFeedback}}<li>{{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#criteria}} ({{criteria}}){{/criteria}} <code>{{id}}</code></li>{{/otherFeedback}}</ul>
+    <ul>{{#otherFeedback}}<li>{{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#criteria}} ({{criteria}}){{/criteria}} <code>{{id}}</code></li>{{/otherFeedback}}</ul>
     {{/hasOtherFeedback}}
     {{#feedbackGaps}}<p><strong>Gaps:</strong> no feedback yet from {{feedbackGaps}}.</p>{{/feedbackGaps}}
     </section>
@@ -293,7 +294,7 @@ public enum BuiltInTemplates {
     <section>
     <h2>Check-ins</h2>
     <ul>
-    {{#checkins}}<li>{{date}}: {{title}}{{#verdict}} (manager's verdict: <strong>{{verdict}}</strong>){{/verdict}} <code>{{id}}</code></li>{{/checkins}}
+    {{#checkins}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#verdict}} (manager's verdict: <strong>{{verdict}}</strong>){{/verdict}} <code>{{id}}</code></li>{{/checkins}}
     {{^hasCheckins}}<li class="muted">No check-in recorded in this period.</li>{{/hasCheckins}}
     </ul>
     <h2>Blockers</h2>
@@ -303,8 +304,8 @@ public enum BuiltInTemplates {
     </ul>
     <h2>Open follow-ups and risks</h2>
     <ul>
-    {{#openFollowups}}<li>follow-up: {{title}}{{#due}} (due {{due}}){{/due}} <code>{{id}}</code></li>{{/openFollowups}}
-    {{#openRisks}}<li>risk: {{title}} <code>{{id}}</code></li>{{/openRisks}}
+    {{#openFollowups}}<li>follow-up: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}} (due {{due}}){{/due}} <code>{{id}}</code></li>{{/openFollowups}}
+    {{#openRisks}}<li>risk: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}} <code>{{id}}</code></li>{{/openRisks}}
     {{^hasOpenWork}}<li class="muted">None open.</li>{{/hasOpenWork}}
     </ul>
     {{#hasWarnings}}
@@ -320,7 +321,7 @@ public enum BuiltInTemplates {
     {{% CONTENT_TYPE: MARKDOWN}}
     # Check-in{{#manager}} with {{manager}}{{/manager}}: {{until}}
 
-    Covers **{{since}}** to **{{until}}**{{#lastCheckin}}, since the last check-in on {{date}}{{#verdict}} (verdict: {{verdict}}){{/verdict}}{{/lastCheckin}}.{{#nextReview}} Next review {{nextReview}}{{#daysToReview}}, in {{daysToReview}} days{{/daysToReview}}.{{/nextReview}}
+    Covers **{{since}}** to **{{until}}**{{#lastCheckin}}, since the last check-in on {{date}}{{#verdict}} (verdict: {{verdict}}){{/verdict}}{{#private}} (private){{/private}}{{/lastCheckin}}.{{#nextReview}} Next review {{nextReview}}{{#daysToReview}}, in {{daysToReview}} days{{/daysToReview}}.{{/nextReview}}
 
     ## New evidence per criterion
 
@@ -328,7 +329,7 @@ public enum BuiltInTemplates {
     ### {{key}}: {{title}} ({{count}})
 
     {{#entries}}
-    - {{date}} {{kind}}: {{title}}{{#impact}} ({{impact}}){{/impact}}{{#from}}, from {{from}}{{/from}} `{{id}}`
+    - {{date}} {{kind}}: {{title}}{{#private}} (private){{/private}}{{#impact}} ({{impact}}){{/impact}}{{#from}}, from {{from}}{{/from}} `{{id}}`
     {{/entries}}
     {{^entries}}
     - Nothing new.
@@ -340,7 +341,7 @@ public enum BuiltInTemplates {
     {{#outcomes}}
     - **{{key}}** {{title}}: {{status}}{{#due}}, due {{due}}{{/due}}
     {{#entries}}
-      - {{date}}: {{title}} `{{id}}`
+      - {{date}}: {{title}}{{#private}} (private){{/private}} `{{id}}`
     {{/entries}}
     {{/outcomes}}
     {{^outcomes}}
@@ -350,7 +351,7 @@ public enum BuiltInTemplates {
     ## Feedback received
 
     {{#feedback}}
-    - {{date}}{{#from}}, {{from}}{{/from}}: {{title}} `{{id}}`
+    - {{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#private}} (private){{/private}} `{{id}}`
     {{/feedback}}
     {{^feedback}}
     None recorded since the last check-in.
@@ -359,10 +360,10 @@ public enum BuiltInTemplates {
     ## Open follow-ups and risks
 
     {{#openFollowups}}
-    - follow-up: {{title}}{{#due}} (due {{due}}){{/due}} `{{id}}`
+    - follow-up: {{title}}{{#private}} (private){{/private}}{{#due}} (due {{due}}){{/due}} `{{id}}`
     {{/openFollowups}}
     {{#openRisks}}
-    - risk: {{title}} `{{id}}`
+    - risk: {{title}}{{#private}} (private){{/private}} `{{id}}`
     {{/openRisks}}
 
     ## Questions to ask
@@ -397,7 +398,7 @@ public enum BuiltInTemplates {
     ## Wins since {{since}}
 
     {{#wins}}
-    - {{date}}: {{title}}{{#impact}} ({{impact}}){{/impact}}
+    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#impact}} ({{impact}}){{/impact}}
     {{/wins}}
     {{^wins}}
     - None recorded.
@@ -406,7 +407,7 @@ public enum BuiltInTemplates {
     ## At risk, and how I am de-risking it
 
     {{#atRisk}}
-    - {{what}}{{#plan}}: {{plan}}{{/plan}}
+    - {{what}}{{#private}} (private){{/private}}{{#plan}}: {{plan}}{{/plan}}
     {{/atRisk}}
     {{^atRisk}}
     - Nothing at risk.
@@ -415,7 +416,7 @@ public enum BuiltInTemplates {
     ## Follow-ups due
 
     {{#followups}}
-    - {{#overdue}}**Overdue** {{/overdue}}{{title}}{{#due}} (due {{due}}){{/due}}
+    - {{#overdue}}**Overdue** {{/overdue}}{{title}}{{#private}} (private){{/private}}{{#due}} (due {{due}}){{/due}}
     {{/followups}}
     {{^followups}}
     - None due this week.

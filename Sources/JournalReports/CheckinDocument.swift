@@ -33,6 +33,8 @@ public struct CheckinDocument: Codable, Sendable {
     public var openFollowups: [ReportEntry]
     public var openRisks: [ReportEntry]
     public var questions: [String]
+    /// Private entries this document holds (only with `--include-private`; each is marked).
+    public var privateEntries: Int
 
     /// Covers the days after the last recorded check-in (or the plan's start) up to today.
     public init(_ input: ReportInput) {
@@ -80,5 +82,7 @@ public struct CheckinDocument: Codable, Sendable {
             questions.append("Do you believe I can be ready by the review on \(next)?")
         }
         self.questions = questions
+        let shown = criteria.flatMap(\.entries) + outcomes.flatMap(\.entries) + feedback + openFollowups + openRisks + (lastCheckin.map { [$0] } ?? [])
+        privateEntries = Set(shown.filter(\.private).map(\.id)).count
     }
 }

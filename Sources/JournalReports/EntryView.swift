@@ -34,6 +34,8 @@ final class EntryView {
     let recordedBy: String?
     let late: Bool
     let lateNote: String?
+    /// Shown only when the owner asked for private entries; every template marks it.
+    let `private`: Bool
 
     /// `html: false` skips rendering the body to HTML (Markdown reports do not show it).
     init(_ entry: ReportEntry, html: Bool = true) {
@@ -55,6 +57,7 @@ final class EntryView {
         self.html = html
         recordedOn = entry.recordedOn
         recordedBy = entry.recordedBy
+        `private` = entry.`private`
         late = !entry.writtenAtTheTime
         lateNote = entry.writtenAtTheTime ? nil : entry.recordedAfterDays.map { "recorded \($0) days later, on \(entry.recordedOn ?? "?")" }
     }

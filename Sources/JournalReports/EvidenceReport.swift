@@ -22,6 +22,8 @@ public struct EvidenceReport: Codable, Sendable {
         public var journalCommit: String?
         public var rule: String
         public var criteriaFilter: [String]
+        /// Private entries this report holds (only with `--include-private`; each is marked).
+        public var privateEntries: Int
     }
 
     public struct Criterion: Codable, Sendable {
@@ -189,6 +191,7 @@ extension EvidenceReport {
             asOf: input.asOf?.description, nextReview: plan.review.next?.description,
             daysToReview: plan.review.next.map { input.today.days(until: $0) }, reviewCadence: plan.review.cadence,
             managerBelievesReady: plan.review.ready?.rawValue, journalCommit: input.journalCommit.map { String($0.prefix(12)) },
-            rule: plan.rule.rawValue, criteriaFilter: filter)
+            rule: plan.rule.rawValue, criteriaFilter: filter,
+            privateEntries: Set((inPeriod + open).filter(\.isPrivate).map(\.entry.id)).count)
     }
 }

@@ -28,6 +28,7 @@ extension EntryView: MustacheParent {
         case "recordedBy": return recordedBy ?? false
         case "late": return late
         case "lateNote": return lateNote ?? false
+        case "private": return `private`
         default: return nil
         }
     }
@@ -63,6 +64,7 @@ extension ReportEntry: MustacheParent {
         case "recordedOn": return recordedOn ?? false
         case "recordedBy": return recordedBy ?? false
         case "writtenAtTheTime": return writtenAtTheTime
+        case "private": return `private`
         default: return nil
         }
     }

@@ -24,6 +24,8 @@ public struct ReportEntry: Codable, Equatable, Sendable {
     public let recordedAfterDays: Int?
     /// Written down within `ReportRules.lateAfterDays` of its date.
     public let writtenAtTheTime: Bool
+    /// A private entry (on `refs/journal/private`), in a document only when the owner asked.
+    public let `private`: Bool
 
     init(_ stored: StoredEntry, input: ReportInput) {
         let e = stored.entry
@@ -47,6 +49,7 @@ public struct ReportEntry: Codable, Equatable, Sendable {
         recordedBy = record?.recordedBy
         recordedAfterDays = ReportEntry.recordedAfterDays(e, input: input)
         writtenAtTheTime = (recordedAfterDays ?? 0) <= ReportRules.lateAfterDays
+        `private` = stored.isPrivate
     }
 
     /// Days between the date `entry` happened and the day history says it was written down.

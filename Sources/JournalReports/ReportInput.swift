@@ -4,8 +4,10 @@ import JournalCore
 /// this value: they never touch the repository.
 public struct ReportInput: Sendable {
     public var plan: Plan
-    /// Every entry on main (as of `asOf`), newest first.
+    /// Every entry on main (as of `asOf`), newest first; the private ones only when `includesPrivate`.
     public var entries: [StoredEntry]
+    /// Whether private entries were asked for (`--include-private`); a document then marks each.
+    public var includesPrivate: Bool
     public var history: JournalHistory
     public var today: CalendarDate
     /// The commit the report was built from.
@@ -15,9 +17,10 @@ public struct ReportInput: Sendable {
     public var warnings: [Problem]
 
     public init(plan: Plan, entries: [StoredEntry], history: JournalHistory, today: CalendarDate,
-                journalCommit: String?, asOf: CalendarDate? = nil, warnings: [Problem] = []) {
+                journalCommit: String?, asOf: CalendarDate? = nil, warnings: [Problem] = [], includesPrivate: Bool = false) {
         self.plan = plan
-        self.entries = entries
+        self.entries = includesPrivate ? entries : entries.filter { !$0.isPrivate }
+        self.includesPrivate = includesPrivate
         self.history = history
         self.today = today
         self.journalCommit = journalCommit
@@ -26,41 +29,54 @@ public struct ReportInput: Sendable {
     }
 
     /// Reads the journal as it stands, or as it stood at the end of `asOf`.
-    /// `sharedOnly` leaves private entries out (a report to hand to someone else).
-    public static func load(from journal: Journal, today: CalendarDate, asOf: CalendarDate? = nil, sharedOnly: Bool = false) throws -> ReportInput {
+    ///
+    /// Every document is made from a `ReportInput`, and this is where private entries are left
+    /// out: they are read only when `includePrivate` says so (the owner asked with
+    /// `--include-private`, or the owner's own view such as `status`). Nothing else filters them,
+    /// so no document, template or future packet can forget to.
+    public static func load(from journal: Journal, today: CalendarDate, asOf: CalendarDate? = nil, includePrivate: Bool = false) throws -> ReportInput {
         let history = try journal.history(asOf: asOf)
         guard let tip = history.tip else {
-            return ReportInput(plan: Plan(), entries: [], history: history, today: asOf ?? today, journalCommit: nil, asOf: asOf)
+            return ReportInput(plan: Plan(), entries: [], history: history, today: asOf ?? today, journalCommit: nil, asOf: asOf,
+                               includesPrivate: includePrivate)
         }
         var filter = EntryFilter()
-        filter.sharedOnly = sharedOnly
+        filter.sharedOnly = !includePrivate
         let listing = asOf == nil ? try journal.entries(filter) : try journal.entries(filter, at: tip)
         let plan = asOf == nil ? try journal.plan() : try journal.plan(at: tip)
         return ReportInput(plan: plan, entries: listing.entries, history: history, today: asOf ?? today,
-                           journalCommit: tip.hex, asOf: asOf, warnings: listing.problems)
+                           journalCommit: tip.hex, asOf: asOf, warnings: listing.problems, includesPrivate: includePrivate)
     }
 
     /// What a report over one period needs, read for that period: the entries dated in it and the
     /// open follow-ups and risks of any month (the months that hold them are found through the
     /// summary cache), so a six-month report of a large journal does not read every entry.
-    /// `period` works the period out from the plan, history and day (defaults need them).
-    public static func load(from journal: Journal, today: CalendarDate, asOf: CalendarDate? = nil, sharedOnly: Bool = false,
+    /// `period` works the period out from the plan, history and day (defaults need them). Private
+    /// entries as in `load(from:today:asOf:includePrivate:)`.
+    public static func load(from journal: Journal, today: CalendarDate, asOf: CalendarDate? = nil, includePrivate: Bool = false,
                             for period: (ReportInput) throws -> Period) throws -> (ReportInput, Period) {
         let history = try journal.history(asOf: asOf)
         guard let tip = history.tip else {
-            let input = ReportInput(plan: Plan(), entries: [], history: history, today: asOf ?? today, journalCommit: nil, asOf: asOf)
+            let input = ReportInput(plan: Plan(), entries: [], history: history, today: asOf ?? today, journalCommit: nil, asOf: asOf,
+                                    includesPrivate: includePrivate)
             return (input, try period(input))
         }
         let plan = asOf == nil ? try journal.plan() : try journal.plan(at: tip)
-        var input = ReportInput(plan: plan, entries: [], history: history, today: asOf ?? today, journalCommit: tip.hex, asOf: asOf)
+        var input = ReportInput(plan: plan, entries: [], history: history, today: asOf ?? today, journalCommit: tip.hex, asOf: asOf,
+                                includesPrivate: includePrivate)
         let chosen = try period(input)
         var filter = EntryFilter()
-        filter.sharedOnly = sharedOnly
+        filter.sharedOnly = !includePrivate
         (filter.since, filter.until) = (chosen.since, chosen.until)
         let listing = try journal.entries(filter, alsoOutside: ReportRules.isOpenWork, at: asOf == nil ? nil : tip)
-        input.entries = listing.entries
+        input.entries = includePrivate ? listing.entries : listing.entries.filter { !$0.isPrivate }
         input.warnings = listing.problems
         return (input, chosen)
+    }
+
+    /// The notice a document holding `count` private entries starts with; nil when it holds none.
+    public static func privateNotice(_ count: Int) -> String? {
+        count == 0 ? nil : "this document holds \(count) private entr\(count == 1 ? "y" : "ies"), each marked \"private\". Do not share it."
     }
 
     /// The day an entry was written down, when history knows it.

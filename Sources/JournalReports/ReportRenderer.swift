@@ -2,18 +2,24 @@ import Foundation
 import JournalCore
 import Mustache
 
-/// Renders reports from their templates: the journal's own under `templates/` when present,
-/// else the built-in ones. JSON is encoded directly from the documented models.
+/// Renders reports from their templates: the owner's trusted ones from `templates/` when given,
+/// else the built-in ones. JSON is encoded directly from the documented models. HTML always
+/// starts with the journal's own Content-Security-Policy (`HTMLDocument`), and a document that
+/// holds private entries says so on its first line, whatever the template.
 public struct ReportRenderer {
     public enum Format: String, CaseIterable, Sendable {
         case md, html, json
     }
 
-    /// The journal's work tree, where `templates/` may override the built-in templates.
-    let journalRoot: String?
+    /// The kinds of document, to name the template each is made from.
+    public enum Document: Sendable { case report, checkin, agenda }
 
-    public init(journalRoot: String?) {
-        self.journalRoot = journalRoot
+    /// The templates of `templates/` the owner trusts, by name (`Journal.trustedTemplates(named:)`);
+    /// only these are ever parsed. A template from a remote is not among them until trusted.
+    let overrides: [String: String]
+
+    public init(templates overrides: [String: String] = [:]) {
+        self.overrides = overrides
         _ = ReportRenderer.contentTypes
     }
 
@@ -21,44 +27,55 @@ public struct ReportRenderer {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
     }()
 
+    /// The template `document` is rendered from in `format`; nil for JSON.
+    public static func templateName(for document: Document, as format: Format) -> String? {
+        switch (document, format) {
+        case (_, .json): return nil
+        case (.report, .html): return "report.html.mustache"
+        case (.report, .md): return "report.md.mustache"
+        case (.checkin, _): return "checkin.md.mustache"
+        case (.agenda, _): return "agenda.md.mustache"
+        }
+    }
+
     public func render(_ report: EvidenceReport, as format: Format) throws -> String {
+        let notice = ReportInput.privateNotice(report.header.privateEntries)
         switch format {
         case .json: return try ReportRenderer.json(report)
-        case .md: return try template("report.md.mustache").render(ReportView(report, html: false))
-        case .html: return try template("report.html.mustache").render(ReportView(report))
+        case .md: return ReportRenderer.markdownNotice(notice) + (try template("report.md.mustache").render(ReportView(report, html: false)))
+        case .html: return HTMLDocument.secure(try template("report.html.mustache").render(ReportView(report)), notice: notice)
         }
     }
 
     public func render(_ document: CheckinDocument, as format: Format) throws -> String {
-        switch format {
-        case .json: return try ReportRenderer.json(document)
-        case .md: return try template("checkin.md.mustache").render(document)
-        case .html: return MarkdownToHTML.page(title: "Check-in \(document.until)", markdown: try template("checkin.md.mustache").render(document))
-        }
+        if format == .json { return try ReportRenderer.json(document) }
+        let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(document.privateEntries))
+            + (try template("checkin.md.mustache").render(document))
+        return format == .md ? markdown : MarkdownToHTML.page(title: "Check-in \(document.until)", markdown: markdown)
     }
 
     public func render(_ agenda: Agenda, as format: Format) throws -> String {
-        switch format {
-        case .json: return try ReportRenderer.json(agenda)
-        case .md: return try template("agenda.md.mustache").render(agenda)
-        case .html: return MarkdownToHTML.page(title: "1:1 agenda \(agenda.date)", markdown: try template("agenda.md.mustache").render(agenda))
-        }
+        if format == .json { return try ReportRenderer.json(agenda) }
+        let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(agenda.privateEntries))
+            + (try template("agenda.md.mustache").render(agenda))
+        return format == .md ? markdown : MarkdownToHTML.page(title: "1:1 agenda \(agenda.date)", markdown: markdown)
     }
 
-    /// The template named `name`: the journal's override if it has one, else the built-in.
+    /// The first line of a Markdown document that holds private entries.
+    static func markdownNotice(_ notice: String?) -> String {
+        notice.map { "> **Private:** \($0)\n\n" } ?? ""
+    }
+
+    /// The template named `name`: the owner's trusted override if there is one, else the built-in.
     func template(_ name: String) throws -> MustacheTemplate {
-        if let root = journalRoot {
-            let path = "\(root)/templates/\(name)"
-            if let data = FileManager.default.contents(atPath: path) {
-                let text = try TextRules.decode([UInt8](data), source: "templates/\(name)")
-                return try parse(text, source: "templates/\(name)")
-            }
-        }
+        if let text = overrides[name] { return try parse(text, source: "templates/\(name)") }
         guard let text = BuiltInTemplates.all[name] else { throw JournalError.failure("no template named \(name)") }
         return try parse(text, source: "the built-in \(name)")
     }
 
+    /// Parses a template once its nesting is known to be within bounds.
     func parse(_ text: String, source: String) throws -> MustacheTemplate {
+        try TemplateNesting.check(text, source: source)
         do {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
@@ -66,6 +83,12 @@ public struct ReportRenderer {
                 "\(source):\(error.context.lineNumber):\(error.context.columnNumber): the template cannot be read (\(error.error))",
                 hint: "fix the template, or remove it to use the built-in one")
         }
+    }
+
+    /// Checks that `text` is a template the renderer can use, as `journal templates trust` does
+    /// before it records one: nesting within `TemplateNesting.maximumDepth`, then a parse.
+    public static func validate(_ text: String, source: String) throws {
+        _ = try ReportRenderer().parse(text, source: source)
     }
 
     public static func json<T: Encodable>(_ value: T) throws -> String {
@@ -101,16 +124,14 @@ struct MarkdownContentType: MustacheContentType {
 extension MarkdownToHTML {
     /// A minimal self-contained page around rendered Markdown (check-in and agenda as HTML).
     static func page(title: String, markdown: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        HTMLDocument.secure("""
+        <meta charset="utf-8">
         <title>\(EvidenceChart.escape(title))</title>
         <style>body{font:15px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1.5rem;color:#1d2330}code{color:#5b6475}@media print{body{margin:0}}</style>
         </head><body>
         \(render(markdown))
         </body></html>
 
-        """
+        """)
     }
 }

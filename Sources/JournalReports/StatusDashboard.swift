@@ -10,6 +10,8 @@ public struct StatusDashboard: Codable, Sendable {
         /// Nothing new in `ReportRules.staleDays` days.
         public var stale: Bool
         public var verdict: String
+        /// Of `count` and `feedback`, how many are private entries (the owner's view shows them).
+        public var `private`: Int
     }
 
     public var today: String
@@ -27,7 +29,11 @@ public struct StatusDashboard: Codable, Sendable {
     public var entries: Int
 
     public init(_ input: ReportInput) {
-        self.init(plan: input.plan, entries: input.entries.map { EntrySummary($0.entry) }, period: Period.default(for: input), today: input.today)
+        self.init(plan: input.plan, entries: input.entries.map { stored in
+            var summary = EntrySummary(stored.entry)
+            summary.isPrivate = stored.isPrivate
+            return summary
+        }, period: Period.default(for: input), today: input.today)
     }
 
     /// The dashboard of `entries` (every entry of the journal), criteria judged over `period`.
@@ -39,11 +45,13 @@ public struct StatusDashboard: Codable, Sendable {
         rule = plan.rule.rawValue
         let staleSince = today.adding(days: -ReportRules.staleDays)
         let tallies = CriterionTally.tally(entries, keys: plan.criteria.map(\.key), period: period)
+        let privateTallies = CriterionTally.tally(entries.filter(\.isPrivate), keys: plan.criteria.map(\.key), period: period)
         criteria = plan.criteria.map { c in
             let tally = tallies[c.key]!
             let recent = entries.contains { $0.criteria.contains(c.key) && $0.date > staleSince }
             return CriterionLine(key: c.key, count: tally.evidence, feedback: tally.feedback, last: tally.last?.description,
-                                 stale: !recent, verdict: tally.verdict)
+                                 stale: !recent, verdict: tally.verdict,
+                                 private: privateTallies[c.key]!.evidence + privateTallies[c.key]!.feedback)
         }
         outcomes = Dictionary(plan.outcomes.map { ($0.status.rawValue, 1) }, uniquingKeysWith: +)
         let open = entries.filter { $0.kind == .followup && $0.status != .done }
@@ -74,7 +82,7 @@ public struct StatusDashboard: Codable, Sendable {
             let filled = total == 0 ? 0 : max(1, total * 10 / maximum)
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
             var line = "  " + c.key.prefix(keyWidth).padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  " + bar
-            line += "  \(c.count) evidence, \(c.feedback) feedback  \(c.verdict)"
+            line += "  \(c.count) evidence, \(c.feedback) feedback" + (c.private > 0 ? " (\(c.private) private)" : "") + "  \(c.verdict)"
             if c.stale { line += "  · nothing new in \(ReportRules.staleDays) days" }
             lines.append(line)
         }

@@ -49,7 +49,7 @@ struct ReportCommandTests {
         #expect(reversed.status == 2)
     }
 
-    @Test("--template-dump commits the built-in templates, and an edited one is used")
+    @Test("--template-dump commits the built-in templates, and an edited one is used once trusted")
     func templates() throws {
         let sandbox = try Self.journal()
         try expectSuccess(sandbox.journal("report", "--template-dump"))
@@ -57,11 +57,15 @@ struct ReportCommandTests {
         try sandbox.expectRepositoryClean()
         let path = sandbox.journal.appendingPathComponent("templates/report.md.mustache")
         try Data("{{% CONTENT_TYPE: TEXT}}\nOur packet: {{header.owner}}\n".utf8).write(to: path)
+        try expectSuccess(sandbox.journal("templates", "trust", "--yes"))
         #expect(try sandbox.journal("report", "-o", "-").stdout == "Our packet: Alex Doe\n")
+        // A broken template cannot be trusted; the last trusted version is no longer there, so
+        // the built-in one is used.
         try Data("{{#criteria}}\n".utf8).write(to: path)
-        let broken = try sandbox.journal("report", "-o", "-")
+        let broken = try sandbox.journal("templates", "trust", "--yes")
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("templates/report.md.mustache:"))
+        #expect(try sandbox.journal("report", "-o", "-").stdout.hasPrefix("# Evidence report"))
     }
 
     @Test("checkin prints the document and --record records the check-in as an entry")

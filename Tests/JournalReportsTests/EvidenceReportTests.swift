@@ -34,8 +34,8 @@ struct EvidenceReportTests {
         return EvidenceReport(input, period: Period.default(for: input), criteria: criteria)
     }
 
-    static func render(_ report: EvidenceReport, _ format: ReportRenderer.Format, root: String? = nil) throws -> String {
-        try ReportRenderer(journalRoot: root).render(report, as: format)
+    static func render(_ report: EvidenceReport, _ format: ReportRenderer.Format) throws -> String {
+        try ReportRenderer().render(report, as: format)
     }
 
     @Test("a year's journal renders the expected Markdown, HTML and JSON")

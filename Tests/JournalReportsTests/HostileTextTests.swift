@@ -27,7 +27,7 @@ struct HostileTextTests {
     func html() throws {
         let f = try Self.journal()
         let input = try ReportInput.load(from: f.journal, today: CalendarDate(iso: "2026-11-30")!)
-        let html = try ReportRenderer(journalRoot: nil).render(EvidenceReport(input, period: Period.default(for: input)), as: .html)
+        let html = try ReportRenderer().render(EvidenceReport(input, period: Period.default(for: input)), as: .html)
         #expect(!html.contains("<script>"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("<iframe"))
@@ -45,7 +45,7 @@ struct HostileTextTests {
     func markdown() throws {
         let f = try Self.journal()
         let input = try ReportInput.load(from: f.journal, today: CalendarDate(iso: "2026-11-30")!)
-        let md = try ReportRenderer(journalRoot: nil).render(EvidenceReport(input, period: Period.default(for: input)), as: .md)
+        let md = try ReportRenderer().render(EvidenceReport(input, period: Period.default(for: input)), as: .md)
         #expect(md.contains("\\<script\\>alert\\(1\\)\\</script\\>"))
         #expect(md.contains("\\[link\\]\\(javascript:alert\\(2\\)\\) \\# not a heading"))
         #expect(!md.contains("| a | b |"))
@@ -60,7 +60,7 @@ struct HostileTextTests {
     func json() throws {
         let f = try Self.journal()
         let input = try ReportInput.load(from: f.journal, today: CalendarDate(iso: "2026-11-30")!)
-        let data = Data(try ReportRenderer(journalRoot: nil).render(EvidenceReport(input, period: Period.default(for: input)), as: .json).utf8)
+        let data = Data(try ReportRenderer().render(EvidenceReport(input, period: Period.default(for: input)), as: .json).utf8)
         let decoded = try JSONDecoder().decode(EvidenceReport.self, from: data)
         #expect(decoded.evidence[0].entries[0].title == Self.script)
         #expect(decoded.schema == "journal.report" && decoded.version == 1)

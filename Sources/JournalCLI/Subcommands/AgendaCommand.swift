@@ -10,6 +10,7 @@ struct AgendaCommand: ParsableCommand {
         Your manager's goals and the outcomes that serve them, wins since the last check-in (at
         most two weeks back unless --since says otherwise), work at risk and how you de-risk it,
         follow-ups due or overdue, and asks. Printed to standard output unless -o names a file.
+        Private entries are left out unless --include-private puts them in, each marked.
 
         Examples:
           journal agenda
@@ -21,12 +22,14 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Wins since this date.", valueName: "date"))
     var since: String?
 
+    @OptionGroup var privacy: PrivacyOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let (journal, input) = try loadReportInput(global, asOf: nil)
+        let (journal, input) = try loadReportInput(global, asOf: nil, includePrivate: privacy.includePrivate)
         let since = try self.since.map { try DateExpression.parse($0, today: input.today) }
-        let text = try ReportRenderer(journalRoot: journal.root).render(Agenda(input, since: since), as: output.format)
+        let text = try makeRenderer(journal, for: .agenda, as: output.format).render(Agenda(input, since: since), as: output.format)
         if let path = try output.write(text, defaultName: nil) { Terminal.out("Wrote \(path)") }
     }
 }

@@ -8,7 +8,8 @@ struct CheckinCommand: ParsableCommand {
         abstract: "Prepare the monthly check-in document, or record the check-in once held.",
         discussion: """
         Covers the time since the last recorded check-in: new evidence per criterion, progress on
-        outcomes, feedback received, open follow-ups and risks, and the questions to ask.
+        outcomes, feedback received, open follow-ups and risks, and the questions to ask. Private
+        entries are left out unless --include-private puts them in, each marked.
 
         Examples:
           journal checkin
@@ -30,13 +31,15 @@ struct CheckinCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When it was held (default: today).", valueName: "date"))
     var date: String?
 
+    @OptionGroup var privacy: PrivacyOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         if record { return try recordCheckin() }
         if verdict != nil || notes != nil { throw ValidationError("--verdict and --notes go with --record") }
-        let (journal, input) = try loadReportInput(global, asOf: nil)
-        let text = try ReportRenderer(journalRoot: journal.root).render(CheckinDocument(input), as: output.format)
+        let (journal, input) = try loadReportInput(global, asOf: nil, includePrivate: privacy.includePrivate)
+        let text = try makeRenderer(journal, for: .checkin, as: output.format).render(CheckinDocument(input), as: output.format)
         if let path = try output.write(text, defaultName: output.output == nil ? nil : "checkin-\(input.today)") {
             Terminal.out("Wrote \(path)")
         }

@@ -13,13 +13,16 @@ struct ReportCommand: ParsableCommand {
         itself; feedback by stakeholder; check-ins; blockers; open follow-ups and risks; what was
         agreed and when; which entries were written down at the time.
 
-        The default file is evidence-YYYY-MM-DD.<format> in the current folder. Templates in the
-        journal's templates/ folder override the built-in ones (--template-dump writes those).
+        The default file is evidence-YYYY-MM-DD.<format> in the current folder. Private entries
+        are left out unless --include-private puts them in, each marked. Templates in the
+        journal's templates/ folder override the built-in ones once you trust them (`journal
+        templates trust`); --template-dump writes the built-in ones there, trusted.
 
         Examples:
           journal report --format html
           journal report --since 2026-06-01 --until 2026-11-30 --criteria execution -o - 
           journal report --as-of 2026-09-30 --format json -o review-q3.json
+          journal report --include-private -o mine.md
           journal report --template-dump
         """)
 
@@ -37,8 +40,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Build the report from the journal as it stood on this date.", valueName: "date"))
     var asOf: String?
 
-    @Flag(help: "Leave out private entries (a report to hand to someone else).")
-    var shared = false
+    @OptionGroup var privacy: PrivacyOptions
 
     @Flag(help: "Commit the built-in templates into the journal's templates/ folder, to start your own format.")
     var templateDump = false
@@ -57,7 +59,7 @@ struct ReportCommand: ParsableCommand {
         let asOfDate = try asOf.map { try DateExpression.parse($0, today: today) }
         let keys = criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         // Only the period's entries (and open follow-ups and risks) are read.
-        let (input, period) = try ReportInput.load(from: journal, today: today, asOf: asOfDate, sharedOnly: shared) { input in
+        let (input, period) = try ReportInput.load(from: journal, today: today, asOf: asOfDate, includePrivate: privacy.includePrivate) { input in
             try input.plan.checkCriteria(keys)
             let defaults = Period.default(for: input)
             let since = try self.since.map { try DateExpression.parse($0, today: input.today) } ?? defaults.since
@@ -67,7 +69,7 @@ struct ReportCommand: ParsableCommand {
         }
         for problem in input.warnings { Terminal.warn("left out \(problem)") }
         let report = EvidenceReport(input, period: period, criteria: keys)
-        let text = try ReportRenderer(journalRoot: journal.root).render(report, as: output.format)
+        let text = try makeRenderer(journal, for: .report, as: output.format).render(report, as: output.format)
         if let path = try output.write(text, defaultName: "evidence-\(input.today)") {
             Terminal.out("Wrote \(path)")
         }

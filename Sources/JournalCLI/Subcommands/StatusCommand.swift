@@ -28,7 +28,8 @@ struct StatusCommand: ParsableCommand {
             dashboard = StatusDashboard(plan: plan, entries: entries, period: Period(since: min(start, today), until: today), today: today)
         } else {
             // Without a start date the period begins at the first commit, which history knows.
-            dashboard = StatusDashboard(try loadReportInput(global, asOf: nil).1)
+            // Status is the owner's own view: private entries count, marked.
+            dashboard = StatusDashboard(try loadReportInput(global, asOf: nil, includePrivate: true).1)
         }
         if json {
             Terminal.out(try ReportRenderer.json(dashboard).trimmingCharacters(in: .newlines))

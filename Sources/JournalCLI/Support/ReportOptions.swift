@@ -37,12 +37,43 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Reads the journal for a report, warning about files that could not be read.
-func loadReportInput(_ global: GlobalOptions, asOf: String?, sharedOnly: Bool = false) throws -> (Journal, ReportInput) {
+/// Reads the journal for a document, warning about files that could not be read. Private
+/// entries are left out unless `includePrivate` (`--include-private`, or the owner's own view).
+func loadReportInput(_ global: GlobalOptions, asOf: String?, includePrivate: Bool = false) throws -> (Journal, ReportInput) {
     let journal = try global.openJournal()
     let today = try global.now().today
     let asOfDate = try asOf.map { try DateExpression.parse($0, today: today) }
-    let input = try ReportInput.load(from: journal, today: today, asOf: asOfDate, sharedOnly: sharedOnly)
+    let input = try ReportInput.load(from: journal, today: today, asOf: asOfDate, includePrivate: includePrivate)
     for problem in input.warnings { Terminal.warn("left out \(problem)") }
     return (journal, input)
+}
+
+/// Whether a document meant for someone else (report, check-in, agenda) holds private entries.
+struct PrivacyOptions: ParsableArguments {
+    @Flag(name: .customLong("include-private"), help: "Put private entries in, each marked \"private\", with a line at the top saying so.")
+    var includePrivate = false
+
+    @Flag(help: "Leave out private entries (the default).")
+    var shared = false
+
+    func validate() throws {
+        if includePrivate && shared { throw ValidationError("--include-private and --shared contradict each other; pass one of them") }
+    }
+}
+
+/// The renderer with the owner's trusted templates. A template in templates/ that the owner has
+/// not trusted (it arrived by pull or clone, or changed since) is never parsed: `document` in
+/// `format` is made from the built-in template, with a warning that names the way to trust it.
+func makeRenderer(_ journal: Journal, for document: ReportRenderer.Document, as format: ReportRenderer.Format) throws -> ReportRenderer {
+    let (texts, untrusted) = try journal.trustedTemplates(named: Array(BuiltInTemplates.all.keys))
+    if let name = ReportRenderer.templateName(for: document, as: format), let file = untrusted.first(where: { $0.name == name }) {
+        if let problem = file.problem {
+            Terminal.warn("\(file.path) is not used (\(problem)); the built-in template is used instead")
+        } else {
+            Terminal.warn("\(file.path) is not used: \(file.trustedBytes == nil ? "you have not trusted it" : "it changed since you trusted it")"
+                          + " (templates that arrive by pull or clone are not used until you trust them); the built-in template is used instead."
+                          + " Review it and trust it with `journal templates trust`")
+        }
+    }
+    return ReportRenderer(templates: texts)
 }

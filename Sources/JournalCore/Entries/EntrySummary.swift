@@ -6,6 +6,8 @@ public struct EntrySummary: Equatable, Sendable {
     public var criteria: [String]
     public var status: EntryStatus?
     public var due: CalendarDate?
+    /// Read from `refs/journal/private` (set by the reader, not kept in the summary cache).
+    public var isPrivate = false
 
     public init(kind: EntryKind, date: CalendarDate, criteria: [String] = [], status: EntryStatus? = nil, due: CalendarDate? = nil) {
         self.kind = kind

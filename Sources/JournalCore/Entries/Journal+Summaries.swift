@@ -14,7 +14,7 @@ extension Journal {
             for folder in try monthFolders(root: source.tree) {
                 let month = try used[folder.id] ?? cached[folder.id] ?? readMonth(folder.id, at: folder.path)
                 used[folder.id] = month
-                summaries += month.summaries
+                summaries += source.isPrivate ? month.summaries.map { var s = $0; s.isPrivate = true; return s } : month.summaries
                 problems += month.problems.map {
                     Problem(path: (source.isPrivate ? "private:" : "") + folder.path + "/" + $0.name, line: $0.line, $0.message)
                 }

@@ -56,6 +56,11 @@ extension Journal {
             }
             return changes
         }
+        // Written by journal on this machine: trusted as written (see Journal+TemplateTrust).
+        try trust(written.map { path in
+            let name = String(path.dropFirst(Journal.templatesFolder.count + 1))
+            return TemplateFile(name: name, bytes: Array(files[name]!.utf8), trustedBytes: nil, problem: nil)
+        })
         return written
     }
 }

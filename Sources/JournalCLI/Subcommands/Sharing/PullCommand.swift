@@ -26,16 +26,18 @@ struct PullCommand: ParsableCommand {
     func run() throws {
         let journal = try global.openJournal()
         let name = try chooseRemote(remote, in: journal)
+        let templates = try TemplateArrivals(journal)
         let result = try journal.pull(from: name, credentials: transfer.credentials(global.environment), author: try global.identity(for: journal),
                                       at: try global.now(), acceptRemovals: acceptRemovals, progress: transfer.progress)
-        try reportPull(result, from: name)
+        try reportPull(result, from: name, templates: try templates.arrived(in: journal))
     }
 }
 
-func reportPull(_ result: PullResult, from remote: String) throws {
+func reportPull(_ result: PullResult, from remote: String, templates: [TemplateFile] = []) throws {
     Terminal.out(describeArrivals(result, from: remote))
     if !result.changed.isEmpty { Terminal.out(describeChanges(result.changed, by: remote)) }
     if !result.removed.isEmpty { Terminal.out(describeRemovals(result.removed, by: remote)) }
+    if let arrived = TemplateArrivals.describe(templates, from: remote) { Terminal.out(arrived) }
     if result.outcome == .conflict {
         let files = result.details.map { $0.fields.isEmpty ? $0.path : "\($0.path) (\($0.fields.joined(separator: ", ")))" }
         throw JournalError.failure(

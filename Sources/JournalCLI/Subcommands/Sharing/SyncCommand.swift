@@ -16,9 +16,10 @@ struct SyncCommand: ParsableCommand {
         let journal = try global.openJournal()
         let name = try chooseRemote(remote, in: journal)
         let credentials = transfer.credentials(global.environment)
+        let templates = try TemplateArrivals(journal)
         let result = try journal.pull(from: name, credentials: credentials, author: try global.identity(for: journal), at: try global.now(),
                                       acceptRemovals: acceptRemovals, progress: transfer.progress)
-        try reportPull(result, from: name)
+        try reportPull(result, from: name, templates: try templates.arrived(in: journal))
         try journal.push(to: name, credentials: credentials, progress: transfer.progress)
         Terminal.out("Pushed main to \(name)")
     }
