@@ -14,6 +14,11 @@ public final class Remote {
     public var name: String { string(git_remote_name(pointer)) }
     public var url: String { string(git_remote_url(pointer)) }
 
+    /// Uses `url` for this handle's transfers only; the configuration keeps its own.
+    public func setInstanceURL(_ url: String) throws {
+        try check(git_remote_set_instance_url(pointer, url), "use \(url) for the remote \(name)")
+    }
+
     /// Fetches the remote's configured refspecs into refs/remotes/NAME/.
     public func fetch(credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws {
         let context = TransferContext(url: url, credentials: credentials, progress: progress)
@@ -31,13 +36,15 @@ public final class Remote {
     }
 
     /// Pushes `refspecs`. libgit2 returns success when the server refuses a ref; the refusal
-    /// arrives in a callback and is thrown here (DESIGN.md §5).
-    public func push(_ refspecs: [String], credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws {
+    /// arrives in a callback and is thrown here (DESIGN.md §5). Returns what the server printed
+    /// (the last few KB of it).
+    @discardableResult
+    public func push(_ refspecs: [String], credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws -> String {
         let context = TransferContext(url: url, credentials: credentials, progress: progress)
         var options = git_push_options()
         try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "prepare a push")
         options.callbacks = try context.callbacks()
-        try withExtendedLifetime(context) {
+        return try withExtendedLifetime(context) {
             try StringArray(refspecs).withPointer { specs in
                 do {
                     try context.watched { try check(git_remote_push(pointer, specs, &options), "push to \(url)") }
@@ -47,8 +54,9 @@ public final class Remote {
             }
             if !context.refusals.isEmpty {
                 throw TransferError.refused(refs: context.refusals.map(\.ref), reasons: context.refusals.map(\.reason),
-                                            serverMessages: context.serverMessages.joined())
+                                            serverMessages: context.serverMessages.text)
             }
+            return context.serverMessages.text
         }
     }
 }
@@ -103,6 +111,10 @@ extension Repository {
         try check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "prepare a clone")
         options.fetch_opts.callbacks = try context.callbacks()
         options.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE.rawValue
+        // Never libgit2's local shortcut (copying or hard-linking the object store, unreachable and
+        // private objects included): a path goes over the transport like any URL, so only what
+        // the branches reach arrives.
+        options.local = GIT_CLONE_NO_LOCAL
         var out: OpaquePointer?
         try withExtendedLifetime(context) {
             do {

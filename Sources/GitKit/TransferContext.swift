@@ -14,7 +14,8 @@ final class TransferContext {
     var missingCredentials: String?
     var hostKey: (host: String, fingerprint: String)?
     var refusals: [(ref: String, reason: String)] = []
-    var serverMessages: [String] = []
+    /// What the server printed (its hooks' output): only the last few KB, however much it sends.
+    var serverMessages = BoundedTail()
 
     enum Method { case agent, key(Credentials.KeyFile), userPassword }
 
@@ -44,8 +45,7 @@ final class TransferContext {
         }
         callbacks.sideband_progress = { text, length, payload in
             if let text, length > 0 {
-                let message = String(decoding: UnsafeRawBufferPointer(start: text, count: Int(length)), as: UTF8.self)
-                TransferContext.from(payload).serverMessages.append(message)
+                TransferContext.from(payload).serverMessages.append(UnsafeRawBufferPointer(start: text, count: Int(length)))
             }
             return 0
         }
@@ -155,7 +155,7 @@ final class TransferContext {
         if failure.code == .nonFastForward || failure.message.contains("non-fastforwardable") || failure.message.contains("not present locally") {
             return .nonFastForward(url: url)
         }
-        return .other(failure, serverMessages: serverMessages.joined())
+        return .other(failure, serverMessages: serverMessages.text)
     }
 }
 

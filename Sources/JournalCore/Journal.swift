@@ -56,6 +56,7 @@ public final class Journal {
         }
         let journal = Journal(repository: repository, root: String(workdir.dropLast()))
         try journal.checkIsJournal(path: path)
+        try journal.checkIndexHoldsMain()
         return journal
     }
 

@@ -63,16 +63,33 @@ struct EntryOptions: ParsableArguments {
         }
         if !messages.isEmpty { return try TextRules.body(messages.joined(separator: "\n\n")) }
         guard let file else { return nil }
-        let bytes: [UInt8]
+        let source = file == "-" ? "standard input" : file
+        let handle: FileHandle
         if file == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            handle = FileHandle.standardInput
         } else {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let opened = FileHandle(forReadingAtPath: file) else {
                 throw JournalError.invalidInput("cannot read the body file \(file)")
             }
-            bytes = [UInt8](data)
+            handle = opened
         }
-        return try TextRules.body(try TextRules.decode(bytes, source: file == "-" ? "standard input" : file))
+        defer { if file != "-" { try? handle.close() } }
+        // One byte past the limit is enough to know it is too long: never read (or hold) more.
+        let limit = TextRules.maxBodyBytes
+        var bytes: [UInt8] = []
+        while bytes.count <= limit {
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: limit + 1 - bytes.count) } catch {
+                throw JournalError.invalidInput("cannot read the body from \(source): \(error.localizedDescription)")
+            }
+            guard let chunk, !chunk.isEmpty else { break }
+            bytes.append(contentsOf: chunk)
+        }
+        if bytes.count > limit {
+            throw JournalError.invalidInput("the body from \(source) is longer than the limit of \(limit) bytes (256 KiB); nothing was recorded",
+                                            hint: "keep long documents elsewhere and link to them with --link")
+        }
+        return try TextRules.body(try TextRules.decode(bytes, source: source))
     }
 
     /// Applies every given option to `entry`.

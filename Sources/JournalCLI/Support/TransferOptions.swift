@@ -30,10 +30,25 @@ struct TransferOptions: ParsableArguments {
         return credentials
     }
 
-    /// How long a silent server is waited for: JOURNAL_TRANSFER_TIMEOUT seconds, default 30.
+    /// How long a silent server is waited for (JOURNAL_TRANSFER_TIMEOUT seconds, default 30), and
+    /// how long a whole transfer may take (JOURNAL_TRANSFER_DEADLINE seconds, default 600).
+    func limits(_ environment: Environment) -> (silence: Double, total: Double) {
+        func seconds(_ name: String, default value: Double) -> Double {
+            environment[name].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? value
+        }
+        return (seconds("JOURNAL_TRANSFER_TIMEOUT", default: 30), seconds("JOURNAL_TRANSFER_DEADLINE", default: 600))
+    }
+
     func deadline(_ environment: Environment) -> TransferDeadline {
-        let seconds = environment["JOURNAL_TRANSFER_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 30
-        return TransferDeadline(seconds: seconds)
+        let (silence, total) = limits(environment)
+        return TransferDeadline(silence: silence, total: total)
+    }
+
+    /// How the hooks of a repository on this machine run when pushing there: with this process's
+    /// environment, as git passes its own, and the same limits as a transfer.
+    func hookSettings(_ environment: Environment) -> ReceiveHookSettings {
+        let (silence, total) = limits(environment)
+        return ReceiveHookSettings(environment: environment.variables, silence: silence, total: total)
     }
 
     /// Objects and bytes on a terminal, for transfers that take more than a moment.

@@ -7,7 +7,7 @@ extension Journal {
     /// `acceptRemovals`; then each is named in the result.
     public func pull(from remote: String, credentials: Credentials, author: Identity, at moment: Moment,
                      acceptRemovals: Bool = false, progress: ((TransferProgress) -> Void)? = nil) throws -> PullResult {
-        let remoteHandle = try wrap { try repository.remote(named: remote) }
+        let remoteHandle = try openRemote(remote)
         try transfer(remoteHandle.url) { try remoteHandle.fetch(credentials: credentials, progress: progress) }
         guard let theirs = try wrap({ try repository.resolve("refs/remotes/\(remote)/main") }) else {
             return PullResult(outcome: .upToDate)

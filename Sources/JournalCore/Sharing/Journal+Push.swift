@@ -2,26 +2,33 @@ import Foundation
 import GitKit
 
 extension Journal {
-    /// Pushes main to `remote`, after checking that nothing private is in what it sends.
-    public func push(to remote: String, credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws {
+    /// Pushes main to `remote`, after checking that nothing private is in what it sends. To a
+    /// repository on this machine, its hooks run with `hooks`. Returns what the server printed
+    /// (its hooks' output, the last few KB of it) as `remote:` lines, empty when it said nothing.
+    @discardableResult
+    public func push(to remote: String, credentials: Credentials, hooks: ReceiveHookSettings,
+                     progress: ((TransferProgress) -> Void)? = nil) throws -> String {
         try checkNothingPrivateOnMain()
-        let remoteHandle = try wrap { try repository.remote(named: remote) }
-        if let path = Journal.localPath(of: remoteHandle.url) {
-            try pushLocally(remoteHandle, to: path, credentials: credentials, progress: progress)
+        let remoteHandle = try openRemote(remote)
+        let said: String
+        if let path = localPath(of: remoteHandle.url) {
+            said = try pushLocally(remoteHandle, to: path, credentials: credentials, hooks: hooks, progress: progress)
         } else {
-            try transfer(remoteHandle.url) { try remoteHandle.push(["refs/heads/main:refs/heads/main"], credentials: credentials, progress: progress) }
+            said = try transfer(remoteHandle.url) { try remoteHandle.push(["refs/heads/main:refs/heads/main"], credentials: credentials, progress: progress) }
         }
         // Keep the remote-tracking ref in step, as git does after a push.
         if let tip = try head()?.commit {
             try? wrap { try repository.updateReference("refs/remotes/\(remote)/main", to: tip, expecting: try repository.resolve("refs/remotes/\(remote)/main"), message: "journal: push") }
         }
+        return Journal.serverLines(said)
     }
 
     /// libgit2's local transport runs no server hooks and writes the remote's ref without a
     /// compare-and-swap, so two racing pushes could move main backwards. To a path, the objects go
-    /// to a temporary ref, the repository's receive hooks run, and main is moved here, by
-    /// compare-and-swap, only forward.
-    private func pushLocally(_ remote: Remote, to path: String, credentials: Credentials, progress: ((TransferProgress) -> Void)?) throws {
+    /// to a temporary ref, the repository's receive hooks run as `git receive-pack` runs them, and
+    /// main is moved here, by compare-and-swap, only forward.
+    private func pushLocally(_ remote: Remote, to path: String, credentials: Credentials, hooks: ReceiveHookSettings,
+                             progress: ((TransferProgress) -> Void)?) throws -> String {
         guard FileSystem.exists(path) else {
             throw JournalError.failure("there is no repository at \(path)", hint: "check the remote's URL with `journal remote list`")
         }
@@ -32,16 +39,16 @@ extension Journal {
         if !target.isBare, try target.headBranch() == Journal.branch {
             throw JournalError.failure("\(path) has main checked out; pushing there would leave its work tree behind", hint: "push to a bare repository (`git init --bare`)")
         }
-        guard let tip = try head()?.commit else { return }
+        guard let tip = try head()?.commit else { return "" }
         let incoming = "refs/journal-incoming/\(EntryID.random())"
-        try transfer(remote.url) { try remote.push(["\(Journal.branch):\(incoming)"], credentials: credentials, progress: progress) }
+        _ = try transfer(remote.url) { try remote.push(["\(Journal.branch):\(incoming)"], credentials: credentials, progress: progress) }
         defer { try? target.deleteReference(incoming) }
         let old = try wrap { try target.resolve(Journal.branch) }
-        if old == tip { return }
+        if old == tip { return "" }
         if let old, try !wrap({ try target.isDescendant(tip, of: old) }) {
             throw Journal.describe(.nonFastForward(url: remote.url))
         }
-        try runReceiveHooks(of: target, old: old, new: tip)
+        let before = try runPreReceiveHooks(of: target, old: old, new: tip, settings: hooks)
         do {
             try target.updateReference(Journal.branch, to: tip, expecting: old, message: "push from journal")
         } catch let error as GitError where error.isRace {
@@ -49,6 +56,8 @@ extension Journal {
         } catch let error as GitError {
             throw describe(error)
         }
+        try? target.deleteReference(incoming)
+        return before + runPostReceiveHooks(of: target, old: old, new: tip, settings: hooks)
     }
 
 

@@ -3,20 +3,44 @@ import GitKit
 
 extension Journal {
 
-    /// A path or file:// URL: the local transport, which reads the other repository directly.
-    static func localPath(of url: String) -> String? {
+    /// A path or file:// URL: the other repository is on this machine. As git decides it: no
+    /// scheme, and no colon before the first slash (that is `host:path`). A relative path is taken
+    /// from `base` (the journal's root), as git, run in the journal, takes it from there.
+    static func localPath(of url: String, from base: String) -> String? {
         if url.lowercased().hasPrefix("file://") { return String(url.dropFirst(7)).removingPercentEncoding ?? String(url.dropFirst(7)) }
-        if url.hasPrefix("/") || url.hasPrefix("./") || url.hasPrefix("../") { return url }
-        return nil
+        if url.contains("://") || url.hasPrefix("~") { return nil }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
+        if url.hasPrefix("/") { return url }
+        return URL(fileURLWithPath: url, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).standardizedFileURL.path
+    }
+
+    func localPath(of url: String) -> String? { Journal.localPath(of: url, from: root) }
+
+    /// The remote `name`, with a path-like URL resolved from the journal's root for this transfer
+    /// (libgit2 would take it from the process's working directory).
+    func openRemote(_ name: String) throws -> Remote {
+        try wrap {
+            let remote = try repository.remote(named: name)
+            if let path = localPath(of: remote.url), path != remote.url { try remote.setInstanceURL(path) }
+            return remote
+        }
+    }
+
+    /// A server's text, one `remote:` line each, without control characters: it is the server's
+    /// to choose and must not drive the terminal.
+    static func serverLines(_ text: String) -> String {
+        text.split(separator: "\n").map { line in
+            "  remote: " + String(String.UnicodeScalarView(line.unicodeScalars.filter { $0 == "\t" || $0.properties.generalCategory != .control }))
+        }.joined(separator: "\n")
     }
 
     /// Runs a transfer, turning its failure into words with the server's reason and what to do.
-    func transfer(_ url: String, _ body: () throws -> Void) throws {
-        if let path = Journal.localPath(of: url), !FileSystem.exists(path) {
+    func transfer<T>(_ url: String, _ body: () throws -> T) throws -> T {
+        if let path = localPath(of: url), !FileSystem.exists(path) {
             throw JournalError.failure("there is no repository at \(path)", hint: "check the remote's URL with `journal remote list`")
         }
         do {
-            try body()
+            return try body()
         } catch let error as TransferError {
             throw Journal.describe(error)
         } catch let error as GitError {
@@ -43,13 +67,13 @@ extension Journal {
         case let .nonFastForward(url):
             return .failure("\(url) has changes this journal does not have yet; nothing was pushed", hint: "run `journal pull` first, then push again")
         case let .refused(refs, reasons, messages):
-            let server = messages.split(separator: "\n").map { "  remote: \($0)" }.joined(separator: "\n")
+            let server = serverLines(messages)
             let lower = (reasons.joined() + messages).lowercased()
             let hint = lower.contains("fast-forward") || lower.contains("fetch first")
                 ? "run `journal pull` first, then push again" : "ask the repository's owner for write access, or check the server's hooks"
             return .failure("the server refused \(refs.joined(separator: ", ")): \(reasons.joined(separator: "; "))" + (server.isEmpty ? "" : "\n" + server), hint: hint)
         case let .other(error, messages):
-            let server = messages.split(separator: "\n").map { "  remote: \($0)" }.joined(separator: "\n")
+            let server = serverLines(messages)
             return .failure(error.description + (server.isEmpty ? "" : "\n" + server))
         }
     }

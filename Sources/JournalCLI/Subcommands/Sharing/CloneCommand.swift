@@ -21,20 +21,10 @@ struct CloneCommand: ParsableCommand {
 
     func run() throws {
         let target = path ?? global.path
-        let existed = FileManager.default.fileExists(atPath: target)
         let credentials = transfer.credentials(global.environment)
-        (credentials.watchdog as? TransferDeadline)?.cleanup = {
-            // A clone given up on leaves nothing behind: the folder it made, or what it put in the empty one.
-            if existed {
-                for name in (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [] {
-                    try? FileManager.default.removeItem(atPath: target + "/" + name)
-                }
-            } else {
-                try? FileManager.default.removeItem(atPath: target)
-            }
-        }
+        // A clone given up on leaves nothing behind: it is made beside the target, which it never touched.
+        (credentials.watchdog as? TransferDeadline)?.cleanup = { Journal.discardUnfinishedClone(into: target) }
         let journal = try Journal.clone(url, to: target, credentials: credentials, progress: transfer.progress)
-        try journal.installHooks()
         Terminal.out("Cloned \(url) into \(journal.root)")
         if (try? journal.identity(name: global.environment.authorName, email: global.environment.authorEmail)) == nil {
             Terminal.warn("no identity to record entries with: set JOURNAL_AUTHOR_NAME and JOURNAL_AUTHOR_EMAIL, or git config user.name and user.email")

@@ -20,7 +20,9 @@ struct PushCommand: ParsableCommand {
     func run() throws {
         let journal = try global.openJournal()
         let name = try chooseRemote(remote, in: journal)
-        try journal.push(to: name, credentials: transfer.credentials(global.environment), progress: transfer.progress)
+        let said = try journal.push(to: name, credentials: transfer.credentials(global.environment), hooks: transfer.hookSettings(global.environment),
+                                    progress: transfer.progress)
+        if !said.isEmpty { Terminal.err(said) }
         Terminal.out("Pushed main to \(name)")
     }
 }

@@ -20,7 +20,8 @@ struct SyncCommand: ParsableCommand {
         let result = try journal.pull(from: name, credentials: credentials, author: try global.identity(for: journal), at: try global.now(),
                                       acceptRemovals: acceptRemovals, progress: transfer.progress)
         try reportPull(result, from: name, templates: try templates.arrived(in: journal))
-        try journal.push(to: name, credentials: credentials, progress: transfer.progress)
+        let said = try journal.push(to: name, credentials: credentials, hooks: transfer.hookSettings(global.environment), progress: transfer.progress)
+        if !said.isEmpty { Terminal.err(said) }
         Terminal.out("Pushed main to \(name)")
     }
 }
