@@ -60,22 +60,31 @@ struct EntryMergeTests {
         #expect(try EntryMerge.merge(base: base, ours: ours, theirs: theirs) == .conflict(["body"]))
     }
 
-    @Test("files that are not one readable entry, or too large, are left to conflict as a whole")
+    @Test("files that are not one readable entry of one id, or too large, are left to conflict as a whole")
     func notMergeable() throws {
         var other = base
         other.id = EntryID("p4n7w2xq9z")!
-        let path = base.path
-        #expect(try EntryMerge.merge(base: bytes(base), ours: bytes(base), theirs: bytes(other), at: path) == nil)
-        #expect(try EntryMerge.merge(base: bytes(base), ours: bytes(base), theirs: Array("not an entry".utf8), at: path) == nil)
+        #expect(try EntryMerge.merge(base: bytes(base), ours: bytes(base), theirs: bytes(other)) == nil)
+        #expect(try EntryMerge.merge(base: bytes(base), ours: bytes(base), theirs: Array("not an entry".utf8)) == nil)
         var huge = base
         huge.body = String(repeating: "x", count: EntryMerge.maxBytes)
-        #expect(try EntryMerge.merge(base: bytes(base), ours: bytes(base), theirs: bytes(huge), at: path) == nil)
-        var moved = base
-        moved.impact = "+9%"
-        var retitled = base
+        #expect(try EntryMerge.merge(base: bytes(base), ours: bytes(base), theirs: bytes(huge)) == nil)
+        var edited = base
+        edited.impact = "+9%"
+        #expect(try EntryMerge.merge(base: bytes(base), ours: bytes(edited), theirs: bytes(base))?.outcome == .merged(edited))
+    }
+
+    @Test("the merged entry goes where the side whose title and date it kept has it; a mix of both moves has no place")
+    func placement() {
+        var retitled = base, redated = base
         retitled.title = "A new title"
-        #expect(try EntryMerge.merge(base: bytes(base), ours: bytes(moved), theirs: bytes(retitled), at: path) == nil,
-                "a merge that moves the file is not settled at the old path")
+        redated.date = CalendarDate(iso: "2026-11-21")!
+        var merged = retitled
+        merged.impact = "+9%"
+        #expect(EntryMerge.placement(of: merged, ours: (base, "old.md"), theirs: (retitled, "new.md")) == "new.md")
+        #expect(EntryMerge.placement(of: base, ours: (base, "old.md"), theirs: (retitled, "new.md")) == "old.md")
+        merged.date = redated.date
+        #expect(EntryMerge.placement(of: merged, ours: (redated, "a.md"), theirs: (retitled, "b.md")) == nil)
     }
 
     @Test("with no common version, only what both sides agree on merges")
