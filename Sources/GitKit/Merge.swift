@@ -33,13 +33,17 @@ extension Repository {
     /// Merges `theirs` into `ours` against `ancestor` in memory; nothing on disk changes.
     /// `resolutions` settles conflicts at those paths with the given blob.
     public func mergeTrees(ancestor: Oid?, ours: Oid, theirs: Oid, resolutions: [String: Oid] = [:]) throws -> TreeMerge {
-        try mergeTrees(ancestor: ancestor, ours: ours, theirs: theirs) { conflict in resolutions[conflict.path].map { .blob($0) } }
+        try mergeTrees(ancestor: ancestor, ours: ours, theirs: theirs) { conflicts in
+            Dictionary(uniqueKeysWithValues: conflicts.compactMap { conflict in resolutions[conflict.path].map { (conflict.path, MergeResolution.blob($0)) } })
+        }
     }
 
     /// Merges `theirs` into `ours` against `ancestor` in memory; nothing on disk changes.
-    /// `resolve` is asked about each conflict and may settle it; the rest are returned.
+    /// `resolve` is given every conflict and returns how to settle paths: conflicting ones, or
+    /// others the settlement touches (an entry whose file moved on one side). The conflicts it
+    /// leaves are returned.
     public func mergeTrees(ancestor: Oid?, ours: Oid, theirs: Oid,
-                           resolve: (MergeConflict) throws -> MergeResolution?) throws -> TreeMerge {
+                           resolve: ([MergeConflict]) throws -> [String: MergeResolution]) throws -> TreeMerge {
         let ancestorTree = try ancestor.map { try tree($0) }
         let ourTree = try tree(ours), theirTree = try tree(theirs)
         var options = git_merge_options()
@@ -47,22 +51,26 @@ extension Repository {
         var out: OpaquePointer?
         try check(git_merge_trees(&out, pointer, ancestorTree?.pointer, ourTree.pointer, theirTree.pointer, &options), "merge")
         let index = Index(out!)
-        var remaining: [MergeConflict] = []
-        for conflict in try conflicts(in: index) {
-            guard let resolution = try resolve(conflict) else {
-                remaining.append(conflict)
-                continue
-            }
-            try check(git_index_conflict_remove(index.pointer, conflict.path), "resolve \(conflict.path)")
-            guard case .blob(let blob) = resolution else { continue }
-            var entry = git_index_entry()
-            entry.mode = GIT_FILEMODE_BLOB.rawValue
-            entry.id = blob.raw
-            try conflict.path.withCString { cPath in
-                entry.path = cPath
-                try check(git_index_add(index.pointer, &entry), "resolve \(conflict.path)")
+        let conflicts = try self.conflicts(in: index)
+        let resolutions = conflicts.isEmpty ? [:] : try resolve(conflicts)
+        for (path, resolution) in resolutions.sorted(by: { $0.key < $1.key }) {
+            let removed = git_index_conflict_remove(index.pointer, path)
+            if !notFound(removed) { try check(removed, "resolve \(path)") }
+            switch resolution {
+            case .remove:
+                let code = git_index_remove(index.pointer, path, 0)
+                if !notFound(code) { try check(code, "resolve \(path)") }
+            case .blob(let blob):
+                var entry = git_index_entry()
+                entry.mode = GIT_FILEMODE_BLOB.rawValue
+                entry.id = blob.raw
+                try path.withCString { cPath in
+                    entry.path = cPath
+                    try check(git_index_add(index.pointer, &entry), "resolve \(path)")
+                }
             }
         }
+        let remaining = conflicts.filter { resolutions[$0.path] == nil }
         guard remaining.isEmpty else { return .conflicts(remaining) }
         var oid = git_oid()
         try check(git_index_write_tree_to(&oid, index.pointer, pointer), "write the merged tree")

@@ -4,7 +4,7 @@ import Testing
 /// How a pull merges (issue 10 defect 5, issue 11 defect 7): a remote's removal of entries is
 /// never applied silently, and an entry edited on two clones merges field by field, or stops
 /// with every version kept until `journal resolve PATH` settles it. Git is the oracle.
-@Suite("pull: removals and entries changed on both sides", .timeLimit(.minutes(1)))
+@Suite("pull: removals and entries changed on both sides", .serialized, .timeLimit(.minutes(1)))
 struct PullMergeTests {
     /// The owner's journal with origin, and `entries` recorded and pushed.
     func owner(recording entries: [[String]]) throws -> (Sandbox, BareRepository, [String]) {
@@ -148,6 +148,24 @@ struct PullMergeTests {
         #expect(entry["impact"] as? String == "+3.2%" && entry["tags"] as? [String] == ["launch"], "\(entry)")
         #expect(try owner.head("%P").split(separator: " ").count == 2, "no merge commit")
         try owner.expectHealthy(after: "a body merge")
+    }
+
+    @Test("one side retitles an entry (its file moves) while the other edits the next lines: a clean merge at the new path")
+    func retitledAndEdited() throws {
+        let (owner, mentor, _, id, path) = try sharedEntry()
+        try expectSuccess(mentor.journal("edit", id, "--criteria", "execution,strategy", "--impact", "+2%"))
+        try expectSuccess(mentor.journal("push"))
+        try expectSuccess(owner.journal("edit", id, "--title", "Shipped the checkout redesign to everyone"))
+        let newPath = try owner.path(of: id)
+        #expect(newPath != path)
+
+        let pull = try owner.journal("pull")
+        #expect(pull.status == 0, "\(pull)")
+        let entry = try owner.shown(id)
+        #expect(entry["title"] as? String == "Shipped the checkout redesign to everyone", "\(entry)")
+        #expect(entry["criteria"] as? [String] == ["execution", "strategy"] && entry["impact"] as? String == "+2%", "\(entry)")
+        #expect(try owner.entryFiles() == [newPath])
+        try owner.expectHealthy(after: "a merge of a retitled, edited entry")
     }
 
     enum Choice: String, CaseIterable, Sendable { case theirs, ours, file }

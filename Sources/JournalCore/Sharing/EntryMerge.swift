@@ -13,26 +13,24 @@ enum EntryMerge {
     /// Entry files larger than this are not merged field by field; they conflict as a whole.
     static let maxBytes = 1 << 20
 
-    /// Merges the three versions of the entry file at `path`; nil when they are not all readable
-    /// entries of one id, or when the merged entry belongs at another path (then the file
-    /// conflicts as a whole).
-    static func merge(base: [UInt8]?, ours: [UInt8], theirs: [UInt8], at path: String) throws -> Outcome? {
-        guard [base ?? [], ours, theirs].allSatisfy({ $0.count <= maxBytes }),
-              let our = try? EntryCodec.decode(ours), let their = try? EntryCodec.decode(theirs) else { return nil }
-        let ancestor: Entry?
-        if let base {
-            guard let decoded = try? EntryCodec.decode(base) else { return nil }
-            ancestor = decoded
-        } else {
-            ancestor = nil
-        }
-        guard our.id == their.id, ancestor.map({ $0.id == our.id }) ?? true else { return nil }
-        let outcome = try merge(base: ancestor, ours: our, theirs: their)
-        if case .merged(let merged) = outcome, merged.path != path,
-           merged.title != our.title || merged.date != our.date || merged.kind != our.kind {
-            return nil
-        }
-        return outcome
+    /// Merges the three versions of an entry file (each side's file may have moved); nil when they
+    /// are not all readable entries of one id (then the files conflict as a whole). Returns both
+    /// sides as read, to place the result.
+    static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8]) throws -> (outcome: Outcome, ours: Entry, theirs: Entry)? {
+        guard [base, ours, theirs].allSatisfy({ $0.count <= maxBytes }),
+              let ancestor = try? EntryCodec.decode(base), let our = try? EntryCodec.decode(ours),
+              let their = try? EntryCodec.decode(theirs),
+              our.id == their.id, ancestor.id == our.id else { return nil }
+        return (try merge(base: ancestor, ours: our, theirs: their), our, their)
+    }
+
+    /// Where the merged entry belongs: the path of the side whose title, date and kind (what
+    /// names the file) it kept; nil when it mixes them (both sides moved the file differently).
+    static func placement(of merged: Entry, ours: (entry: Entry, path: String), theirs: (entry: Entry, path: String)) -> String? {
+        func sameFile(_ a: Entry, _ b: Entry) -> Bool { a.title == b.title && a.date == b.date && a.kind == b.kind }
+        if sameFile(merged, ours.entry) { return ours.path }
+        if sameFile(merged, theirs.entry) { return theirs.path }
+        return nil
     }
 
     static func merge(base: Entry?, ours: Entry, theirs: Entry) throws -> Outcome {

@@ -46,12 +46,13 @@ extension Journal {
         }
         let baseTree = try repository.commit(base).treeId
         let resolutions = try pendingResolutions(for: theirs)
-        var details: [String: PullConflict] = [:]
-        let merge = try repository.mergeTrees(ancestor: baseTree, ours: ourTree.id, theirs: theirTree.id) { conflict in
-            if let chosen = resolutions[conflict.path] { return chosen }
-            let (resolution, fields) = try mergeEntryFile(conflict)
-            details[conflict.path] = PullConflict(path: conflict.path, fields: fields, inOurs: conflict.ours != nil, inTheirs: conflict.theirs != nil)
-            return resolution
+        var fields: [String: [String]] = [:]
+        let merge = try repository.mergeTrees(ancestor: baseTree, ours: ourTree.id, theirs: theirTree.id) { conflicts in
+            var settled = resolutions.filter { chosen in conflicts.contains { $0.path == chosen.key } }
+            let merged = try mergeEntries(conflicts.filter { settled[$0.path] == nil }, base: baseTree, ours: ourTree, theirs: theirTree)
+            settled.merge(merged.resolutions) { chosen, _ in chosen }
+            fields = merged.fields
+            return settled
         }
         switch merge {
         case .clean(let treeId):
@@ -68,25 +69,9 @@ extension Journal {
             try? FileManager.default.removeItem(atPath: mergeDirectory)
             return PullResult(outcome: .merged, arrived: changes.arrived, removed: changes.removed, changed: changes.changed)
         case .conflicts(let conflicts):
-            let kept = conflicts.map { details[$0.path] ?? PullConflict(path: $0.path, fields: [], inOurs: $0.ours != nil, inTheirs: $0.theirs != nil) }
+            let kept = conflicts.map { PullConflict(path: $0.path, fields: fields[$0.path] ?? [], inOurs: $0.ours != nil, inTheirs: $0.theirs != nil) }
             try keepBothVersions(conflicts, details: kept, theirs: theirs, remote: remote, acceptRemovals: acceptRemovals)
             return PullResult(outcome: .conflict, conflicts: conflicts.map(\.path), keptIn: mergeDirectory, details: kept)
-        }
-    }
-
-    /// An entry file both sides changed, merged field by field: the merged blob, or the fields
-    /// that conflict (empty when the file cannot be merged as an entry).
-    func mergeEntryFile(_ conflict: MergeConflict) throws -> (MergeResolution?, [String]) {
-        guard conflict.path.hasPrefix(Journal.entriesFolder + "/"), conflict.path.hasSuffix(".md"),
-              let ours = conflict.ours, let theirs = conflict.theirs else { return (nil, []) }
-        let base = try conflict.ancestor.map { try repository.blob($0) }
-        switch try EntryMerge.merge(base: base, ours: try repository.blob(ours), theirs: try repository.blob(theirs), at: conflict.path) {
-        case .merged(let entry)?:
-            return (.blob(try repository.createBlob(Array(EntryCodec.encode(entry).utf8))), [])
-        case .conflict(let fields)?:
-            return (nil, fields)
-        default:
-            return (nil, [])
         }
     }
 }
