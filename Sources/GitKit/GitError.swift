@@ -47,7 +47,13 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Another writer won a race on a ref or a lock; the caller may rebuild and retry.
-    public var isRace: Bool { code == .modified || code == .locked || code == .exists }
+    public var isRace: Bool {
+        if code == .modified || code == .locked || code == .exists { return true }
+        // `git gc` pruning objects or packing refs under a write: the folder of a loose object or
+        // ref vanishes between libgit2 taking the lock and renaming it into place, or an object
+        // that libgit2 found (and so did not write) is repacked before it is read back.
+        return message.contains("failed to rename lockfile") || (code == .notFound && operation.hasPrefix("read back object"))
+    }
 
     /// The path of the `*.lock` file named in a lock failure, if libgit2 named one.
     public var lockPath: String? {

@@ -43,14 +43,20 @@ extension Journal {
             let tip = try head()
             let changes = try makeChanges(tip?.tree)
             let written: (commit: Oid, objects: [Oid])
-            written = try wrap {
+            do {
                 var objects: [Oid] = []
                 let treeId = try TreeEdit.apply(changes, to: tip?.tree, in: repository, written: &objects)
                 let commitId = try repository.createCommit(
                     tree: treeId, parents: tip.map { [$0.commit] } ?? [], author: signature, committer: signature, message: message.text)
                 objects.append(commitId)
                 try repository.verifyOnDisk(objects)
-                return (commitId, objects)
+                written = (commitId, objects)
+            } catch let error as GitError where error.isRace && attempt < Journal.maxAttempts {
+                // `git gc` removed an object folder, or repacked an object, under our write: write again.
+                usleep(UInt32.random(in: 1_000...20_000) * UInt32(attempt))
+                continue
+            } catch let error as GitError {
+                throw describe(error)
             }
             do {
                 try publish(written.commit, over: tip?.commit, paths: changes.map(\.path), reflog: "journal: \(message.subject)")
