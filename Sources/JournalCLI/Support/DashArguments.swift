@@ -18,9 +18,12 @@ enum DashArguments {
     /// they are (reading the command's options costs a few milliseconds); when it refuses them,
     /// or a word begins with `-` and is not an option name, the words are sorted first.
     static func parse(_ arguments: [String], root: ParsableCommand.Type) throws -> ParsableCommand {
-        if arguments.allSatisfy({ !$0.hasPrefix("-") || $0 == "--" || looksLikeOptionName($0) }),
-           let command = try? root.parseAsRoot(arguments) {
-            return command
+        if arguments.allSatisfy({ !$0.hasPrefix("-") || $0 == "--" || looksLikeOptionName($0) }) {
+            do {
+                return try root.parseAsRoot(arguments)
+            } catch where root.exitCode(for: error) == .success {
+                throw error // --help, --version, completions: asked for, and answered
+            } catch {}
         }
         return try root.parseAsRoot(normalise(arguments, root: root))
     }
@@ -105,8 +108,9 @@ enum DashArguments {
 /// The option names one command accepts, read from swift-argument-parser's own description of
 /// it, so they can never drift from the declarations.
 struct CommandOptions {
-    var flags: Set<String> = ["-h", "--help"]
-    var valued: Set<String> = []
+    /// The parser's own options, which its description of a command leaves out.
+    var flags: Set<String> = ["-h", "--help", "--version", "--experimental-dump-help"]
+    var valued: Set<String> = ["--generate-completion-script"]
     /// The command hands its words on untouched (`journal hook`): leave them alone.
     var passesThrough = false
 
