@@ -42,7 +42,7 @@ public struct JournalCommand: ParsableCommand {
             report(JournalError.invalidInput("argument \(bad) is not valid UTF-8", hint: "pass text as UTF-8"))
         }
         do {
-            var command = try parseAsRoot(DashArguments.normalise(leadingJournalOption(Array(CommandLine.arguments.dropFirst())), root: JournalCommand.self))
+            var command = try DashArguments.parse(leadingJournalOption(Array(CommandLine.arguments.dropFirst())), root: JournalCommand.self)
             try command.run()
             Foundation.exit(0)
         } catch let error as JournalError {

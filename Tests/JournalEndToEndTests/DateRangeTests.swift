@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Issue 11.14: dates out of range are bad input (exit 2, saying what was understood), never a
-/// silent wrong answer nor a trap.
+/// silent wrong answer nor a trap. Each command runs under a deadline and a memory limit: as
+/// found, `status` with JOURNAL_NOW past the range ran for minutes and took gigabytes.
 @Suite("dates out of range")
 struct DateRangeTests {
     @Test("a date expression past the years a journal holds exits 2 and says what was understood", arguments: [
@@ -18,7 +19,7 @@ struct DateRangeTests {
         let sandbox = try Sandbox()
         try sandbox.makeJournal()
         let before = try sandbox.snapshot()
-        let outcome = try sandbox.journal(arguments)
+        let outcome = try sandbox.bounded(arguments)
         #expect(outcome.status == 2, "\(outcome)")
         #expect(outcome.stderr.contains(words) && outcome.stderr.contains("0001-01-01"), "\(outcome)")
         #expect(!outcome.stdout.contains("No entries match"), "\(outcome)")
@@ -47,7 +48,7 @@ struct DateRangeTests {
         try sandbox.makeJournal()
         let before = try sandbox.snapshot()
         for arguments in [["list"], ["status"], ["add", "win", "Shipped"]] {
-            let outcome = try sandbox.journal(arguments, environment: ["JOURNAL_NOW": text])
+            let outcome = try sandbox.bounded(arguments, environment: ["JOURNAL_NOW": text])
             #expect(outcome.status == 2, "\(arguments): \(outcome)")
             #expect(outcome.stderr.contains("JOURNAL_NOW") && outcome.stderr.contains(words), "\(arguments): \(outcome)")
             #expect(!looksLikeCrash(outcome.stderr), "\(outcome)")

@@ -102,10 +102,10 @@ struct HostileTextBoundsTests {
 extension Sandbox {
     /// Runs `journal ARGS` under a deadline (killed after `seconds`) and a limit on its address
     /// space, so an exponential or quadratic regression fails fast.
-    func bounded(_ arguments: [String], seconds: Int = 8, memoryKB: Int = 2_000_000) throws -> Outcome {
+    func bounded(_ arguments: [String], environment extra: [String: String] = [:], seconds: Int = 8, memoryKB: Int = 2_000_000) throws -> Outcome {
         let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let outcome = try run("/bin/bash", ["-c", "ulimit -v \(memoryKB); exec timeout -s KILL \(seconds) \"$J\" \(quoted)"],
-                              stdin: nil, environment: scriptEnvironment)
+                              stdin: nil, environment: scriptEnvironment.merging(extra) { $1 })
         #expect(outcome.status != 137 && outcome.status != 124, "journal \(arguments.joined(separator: " ")) ran past \(seconds) s: \(outcome)")
         return outcome
     }

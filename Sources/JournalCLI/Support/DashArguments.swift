@@ -13,8 +13,22 @@ import JournalCore
 /// ends options; every other word is a positional, passed on after a `--`. A word written like
 /// an option name that the command does not have (`--impactt`) is refused, with the nearest name.
 enum DashArguments {
+    /// The command the words ask for. When every word that begins with `-` is written like an
+    /// option name, swift-argument-parser reads them as the sorting would, so they go to it as
+    /// they are (reading the command's options costs a few milliseconds); when it refuses them,
+    /// or a word begins with `-` and is not an option name, the words are sorted first.
+    static func parse(_ arguments: [String], root: ParsableCommand.Type) throws -> ParsableCommand {
+        if arguments.allSatisfy({ !$0.hasPrefix("-") || $0 == "--" || looksLikeOptionName($0) }) {
+            do {
+                return try root.parseAsRoot(arguments)
+            } catch where root.exitCode(for: error) == .success {
+                throw error // --help, --version, completions: asked for, and answered
+            } catch {}
+        }
+        return try root.parseAsRoot(normalise(arguments, root: root))
+    }
+
     static func normalise(_ arguments: [String], root: ParsableCommand.Type) throws -> [String] {
-        // The common case, no word that begins with "-": nothing to sort.
         guard arguments.contains(where: { $0.hasPrefix("-") }) else { return arguments }
 
         // The command path: subcommand names from the root down.
@@ -94,8 +108,9 @@ enum DashArguments {
 /// The option names one command accepts, read from swift-argument-parser's own description of
 /// it, so they can never drift from the declarations.
 struct CommandOptions {
-    var flags: Set<String> = ["-h", "--help"]
-    var valued: Set<String> = []
+    /// The parser's own options, which its description of a command leaves out.
+    var flags: Set<String> = ["-h", "--help", "--version", "--experimental-dump-help"]
+    var valued: Set<String> = ["--generate-completion-script"]
     /// The command hands its words on untouched (`journal hook`): leave them alone.
     var passesThrough = false
 
