@@ -63,4 +63,20 @@ struct DateRangeTests {
         let outcome = try sandbox.journal(["list"], environment: ["JOURNAL_NOW": "@99999999999999999999"])
         #expect(outcome.status == 2 && outcome.stderr.contains("is not a moment"), "\(outcome)")
     }
+
+    @Test("numbers typed as words never trap: a blocker numbered past Int, negative counts and limits", arguments: [
+        ["plan", "blocker", "clear", "--", "-9223372036854775808"],
+        ["plan", "blocker", "clear", "99999999999999999999999"],
+        ["plan", "set", "--checkin-every", "-9223372036854775808"],
+        ["list", "--limit", "-1"],
+    ])
+    func numbers(arguments: [String]) throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeJournal()
+        try expectSuccess(sandbox.journal("plan", "blocker", "add", "Tenure in level: 12 months"))
+        let before = try sandbox.snapshot()
+        let outcome = try sandbox.bounded(arguments)
+        #expect(outcome.status == 2 && !looksLikeCrash(outcome.stderr), "\(outcome)")
+        #expect(try sandbox.snapshot() == before)
+    }
 }

@@ -69,6 +69,20 @@ struct LeadingDashTests {
         #expect(try sandbox.read("plan.yml").contains("title: \"-10% error budget burn\""))
     }
 
+    @Test("edit and checkin take values that begin with - too")
+    func editAndCheckin() throws {
+        let sandbox = try journalWithEntry()
+        let id = try sandbox.record("win", "Cut errors")
+        try expectSuccess(sandbox.journal("edit", id, "--title", "-5% errors on checkout", "--impact", "-5%", "-m", "- retries\n- timeouts"))
+        let edited = try sandbox.shown(id)
+        #expect(edited["title"] as? String == "-5% errors on checkout" && edited["impact"] as? String == "-5%", "\(edited)")
+        #expect(edited["body"] as? String == "- retries\n- timeouts", "\(edited)")
+        let checkin = try expectSuccess(sandbox.journal("checkin", "--record", "--verdict", "tracking", "--notes", "- on track for the cycle"))
+        let checkinID = try #require(checkin.stdout.split(separator: " ").dropFirst(2).first.map(String.init), "\(checkin)")
+        #expect(try sandbox.shown(checkinID)["body"] as? String == "- on track for the cycle")
+        try sandbox.expectRepositoryClean()
+    }
+
     @Test("a word written as an option the command does not have is refused, with the nearest name, and nothing is written", arguments: [
         (["add", "win", "Cut p95", "--impactt", "-20%"], "--impactt", "did you mean --impact?"),
         (["add", "win", "Cut p95", "--colour"], "--colour", "journal add"),

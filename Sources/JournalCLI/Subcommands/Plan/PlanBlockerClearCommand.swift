@@ -15,7 +15,7 @@ struct PlanBlockerClearCommand: ParsableCommand {
         let date = try self.date.map { try DateExpression.parse($0, today: today) } ?? today
         try changePlan(global, "clear blocker \(blocker)") { plan in
             let index: Int
-            if let number = Int(blocker), plan.blockers.indices.contains(number - 1) {
+            if let number = Int(blocker), number >= 1, plan.blockers.indices.contains(number - 1) { // Int.min - 1 would trap
                 index = number - 1
             } else if let found = plan.blockers.firstIndex(where: { $0.text == blocker }) {
                 index = found
