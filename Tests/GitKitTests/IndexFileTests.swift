@@ -181,4 +181,38 @@ struct IndexFileTests {
         try repo.git("update-index", "--index-version", "4")
         #expect(throws: IndexFile.Unsupported.self) { try IndexFile(contentsOf: repo.indexPath) }
     }
+
+    @Test("entries racily clean against the index's own mtime are smudged (size 0); older ones are copied as they are")
+    func racilyCleanEntriesSmudged() throws {
+        let repo = try Repo(files: Self.files)
+        try repo.git("config", "core.trustctime", "false")
+        let racy = "entries/2025/01/a.md", file = repo.root.appendingPathComponent(racy).path
+        let stamp = "2020-01-01 00:00:00.500000000"
+        // The entry records mtime 00:00:00.5; the index was written at 00:00:00.7, the same second.
+        try run("/usr/bin/touch", "-d", stamp, file)
+        try run("/usr/bin/touch", "-d", "2019-06-01 00:00:00", repo.root.appendingPathComponent("entries/2025/01/b.md").path)
+        try repo.git("update-index", "--refresh")
+        try run("/usr/bin/touch", "-d", "2020-01-01 00:00:00.700000000", repo.indexPath)
+        // Rewritten in place, same size, same mtime: only the content says it changed.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+        try handle.write(contentsOf: Data("A\n".utf8))
+        try handle.close()
+        try run("/usr/bin/touch", "-d", stamp, file)
+
+        var index = try IndexFile(contentsOf: repo.indexPath)
+        try repo.stage("entries/2026/11/e.md", "new\n", in: &index)
+        try Data(try index.serialized(workTree: repo.root.path + "/")).write(to: URL(fileURLWithPath: repo.indexPath))
+        #expect(try repo.git("ls-files", "--debug", racy).contains("size: 0\t"))
+        #expect(try repo.git("ls-files", "--debug", "entries/2025/01/b.md").contains("size: 2\t"))
+        #expect(try repo.git("status", "--porcelain") == " M \(racy)\nA  entries/2026/11/e.md\n")
+    }
+
+    private func run(_ executable: String, _ arguments: String...) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(executable) \(arguments)")
+    }
 }

@@ -94,6 +94,22 @@ struct GitStateTests {
         #expect(try sandbox.git("status", "--porcelain", "--untracked-files=all").stdout.isEmpty)
     }
 
+    @Test("a record of an interrupted write is not replayed into a work tree that is no longer on main")
+    func pendingNotReplayedWhenDetached() throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeBareJournal()
+        let id = try sandbox.record("note", "Interrupted", "-m", "As committed.")
+        let path = try sandbox.path(of: id)
+        try expectSuccess(sandbox.git("switch", "-q", "--detach"))
+        // What a killed write leaves, then the user's own edit of the same file on the detached HEAD.
+        try Data("\(path)\n".utf8).write(to: sandbox.journal.appendingPathComponent(".git/journal/pending"))
+        try Data("My own text.\n".utf8).write(to: sandbox.journal.appendingPathComponent(path))
+        let verify = try sandbox.journal("verify")
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("detached HEAD") || verify.stderr.contains("detached HEAD"), "\(verify)")
+        #expect(try sandbox.read(path) == "My own text.\n", "the interrupted write was replayed over the detached work tree")
+    }
+
     // MARK: Split and sparse indexes, sparse checkouts (issue 11.9)
 
     @Test("a split index: add refuses with the command that joins it, and works after it")

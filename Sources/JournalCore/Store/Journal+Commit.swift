@@ -264,6 +264,7 @@ extension Journal {
         IndexLock.removeIfLeftByDeadJournal(gitDir: repository.gitDir)
         removeScratchOfDeadProcesses()
         guard FileSystem.exists(pendingPath) else { return }
+        try checkWritable()  // the record is this work tree's; it is put back as main has it only while main is here
         let lines = String(decoding: try FileSystem.read(pendingPath), as: UTF8.self).split(separator: "\n").map(String.init)
         // A killed writer may leave refs/heads/main.lock holding the very commit it recorded.
         if let commit = lines.first(where: { $0.hasPrefix("#commit ") })?.dropFirst("#commit ".count) {
