@@ -42,22 +42,22 @@ public struct ReportRenderer {
         let notice = ReportInput.privateNotice(report.header.privateEntries)
         switch format {
         case .json: return try ReportRenderer.json(report)
-        case .md: return ReportRenderer.markdownNotice(notice) + (try template("report.md.mustache").render(ReportView(report, html: false)))
-        case .html: return HTMLDocument.secure(try template("report.html.mustache").render(ReportView(report)), notice: notice)
+        case .md: return ReportRenderer.markdownNotice(notice) + (try render(template: "report.md.mustache", ReportView(report, html: false)))
+        case .html: return HTMLDocument.secure(try render(template: "report.html.mustache", ReportView(report)), notice: notice)
         }
     }
 
     public func render(_ document: CheckinDocument, as format: Format) throws -> String {
         if format == .json { return try ReportRenderer.json(document) }
         let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(document.privateEntries))
-            + (try template("checkin.md.mustache").render(document))
+            + (try render(template: "checkin.md.mustache", document))
         return format == .md ? markdown : MarkdownToHTML.page(title: "Check-in \(document.until)", markdown: markdown)
     }
 
     public func render(_ agenda: Agenda, as format: Format) throws -> String {
         if format == .json { return try ReportRenderer.json(agenda) }
         let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(agenda.privateEntries))
-            + (try template("agenda.md.mustache").render(agenda))
+            + (try render(template: "agenda.md.mustache", agenda))
         return format == .md ? markdown : MarkdownToHTML.page(title: "1:1 agenda \(agenda.date)", markdown: markdown)
     }
 
@@ -66,11 +66,16 @@ public struct ReportRenderer {
         notice.map { "> **Private:** \($0)\n\n" } ?? ""
     }
 
-    /// The template named `name`: the owner's trusted override if there is one, else the built-in.
-    func template(_ name: String) throws -> MustacheTemplate {
-        if let text = overrides[name] { return try parse(text, source: "templates/\(name)") }
-        guard let text = BuiltInTemplates.all[name] else { throw JournalError.failure("no template named \(name)") }
-        return try parse(text, source: "the built-in \(name)")
+    /// `object` rendered from the template named `name`: the owner's trusted override if there is
+    /// one (by itself, as `--template-dump` wrote it), else the built-in one with its partials.
+    func render(template name: String, _ object: Any) throws -> String {
+        if let text = overrides[name] { return try parse(text, source: "templates/\(name)").render(object) }
+        guard let text = BuiltInTemplates.sources[name] else { throw JournalError.failure("no template named \(name)") }
+        var library = MustacheLibrary()
+        for (partial, text) in BuiltInTemplates.partials {
+            library.register(try parse(text, source: "the built-in partial \(partial)"), named: partial)
+        }
+        return try parse(text, source: "the built-in \(name)").render(object, library: library)
     }
 
     /// Parses a template once its nesting is known to be within bounds.
