@@ -25,11 +25,13 @@ struct BuiltInTemplatesTests {
         }
     }
 
-    /// The rich journal, with a win tied to no criterion and some entries private, so every
-    /// partial is rendered.
+    /// The rich journal, with a win tied to no criterion, some entries private, and titles that
+    /// Markdown and HTML escape differently, so every partial is rendered and a partial rendered
+    /// in the wrong content type shows.
     static func input() throws -> (JournalFixture, ReportInput) {
         let f = try EvidenceReportTests.richJournal()
         try f.add(.win, "Ran the offsite", on: "2026-11-26", impact: "two teams aligned")
+        try f.add(.followup, "Check _why_ <p99> & [cache] spiked", on: "2026-11-27", status: .open)
         var input = try ReportInput.load(from: f.journal, today: DocumentsTests.today)
         input.entries = input.entries.map {
             StoredEntry(entry: $0.entry, path: $0.path, isPrivate: [.risk, .followup].contains($0.entry.kind) || $0.entry.outcome == "A" || $0.entry.criteria.isEmpty)
@@ -54,6 +56,7 @@ struct BuiltInTemplatesTests {
         let checkin = try builtIn.render(CheckinDocument(input), as: .md)
         #expect(checkin == (try dumped.render(CheckinDocument(input), as: .md)))
         #expect(checkin.contains("- follow-up: Send the RFC to the data team (private) (due 2026-12-05) `f000000008`\n"))
+        #expect(checkin.contains("- follow-up: Check \\_why\\_ \\<p99\\> \\& \\[cache\\] spiked (private) `f000000012`\n"))
         #expect(try builtIn.render(Agenda(input), as: .md) == (try dumped.render(Agenda(input), as: .md)))
     }
 }
