@@ -23,40 +23,25 @@ enum EvidenceChart {
         out += "<title>Evidence per criterion per month</title>"
         for (index, month) in months.enumerated() where months.count <= 14 || index % 2 == 0 {
             let x = labelWidth + cell * Double(index) + cell / 2
-            out += "<text x=\"\(fmt(x))\" y=\"14\" text-anchor=\"middle\" class=\"month\">\(escape(month.shortName))</text>"
+            out += "<text x=\"\(fmt(x))\" y=\"14\" text-anchor=\"middle\" class=\"month\">\(HTMLEscape.text(month.shortName))</text>"
         }
         for (row, criterion) in report.criteria.enumerated() {
             let y = top + rowHeight * Double(row)
-            out += "<text x=\"0\" y=\"\(fmt(y + rowHeight / 2 + 4))\" class=\"label\">\(escape(String(criterion.key.prefix(20))))</text>"
+            out += "<text x=\"0\" y=\"\(fmt(y + rowHeight / 2 + 4))\" class=\"label\">\(HTMLEscape.text(String(criterion.key.prefix(20))))</text>"
             out += "<line x1=\"\(fmt(labelWidth))\" y1=\"\(fmt(y + rowHeight - 4))\" x2=\"\(fmt(width - 50))\" y2=\"\(fmt(y + rowHeight - 4))\" class=\"axis\"/>"
             for (index, count) in criterion.months.enumerated() where count > 0 {
                 let h = (rowHeight - 8) * Double(count) / Double(maximum)
                 let x = labelWidth + cell * Double(index) + 2
-                out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + rowHeight - 4 - h))\" width=\"\(fmt(cell - 4))\" height=\"\(fmt(h))\" class=\"bar \(criterion.verdict)\"><title>\(escape(criterion.key)): \(count) in \(months[index])</title></rect>"
+                out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + rowHeight - 4 - h))\" width=\"\(fmt(cell - 4))\" height=\"\(fmt(h))\" class=\"bar \(criterion.verdict)\"><title>\(HTMLEscape.text(criterion.key)): \(count) in \(months[index])</title></rect>"
             }
         }
         if let review, let index = months.firstIndex(of: Period.Month(review)) {
             let day = Double(review.day - 1) / 31.0
             let x = labelWidth + cell * (Double(index) + day)
             out += "<line x1=\"\(fmt(x))\" y1=\"\(fmt(top - 4))\" x2=\"\(fmt(x))\" y2=\"\(fmt(height - 18))\" class=\"review\"/>"
-            out += "<text x=\"\(fmt(x))\" y=\"\(fmt(height - 4))\" text-anchor=\"middle\" class=\"review-label\">review \(escape(review.description))</text>"
+            out += "<text x=\"\(fmt(x))\" y=\"\(fmt(height - 4))\" text-anchor=\"middle\" class=\"review-label\">review \(HTMLEscape.text(review.description))</text>"
         }
         return out + "</svg>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     static func fmt(_ value: Double) -> String {

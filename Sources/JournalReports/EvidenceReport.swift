@@ -43,7 +43,7 @@ public struct EvidenceReport: Codable, Sendable {
         public var months: [Int]
     }
 
-    public struct Outcome: Codable, Sendable {
+    public struct OutcomeEvidence: Codable, Sendable {
         public var key: String
         public var title: String
         public var status: String
@@ -87,7 +87,7 @@ public struct EvidenceReport: Codable, Sendable {
     public var header: Header
     public var summary: Summary
     public var criteria: [Criterion]
-    public var outcomes: [Outcome]
+    public var outcomes: [OutcomeEvidence]
     public var evidence: [CriterionEvidence]
     public var uncategorised: [ReportEntry]
     public var feedback: [StakeholderFeedback]
@@ -127,7 +127,7 @@ extension EvidenceReport {
 
         outcomes = plan.outcomes.map { outcome in
             let mine = events.filter { $0.subject == "outcome" && $0.key == outcome.key }
-            return Outcome(
+            return OutcomeEvidence(
                 key: outcome.key, title: outcome.title, status: outcome.status.rawValue, project: outcome.project,
                 due: outcome.due?.description, criteria: outcome.criteria,
                 agreedOn: mine.first { $0.text.contains(" agreed on ") }?.date.description,

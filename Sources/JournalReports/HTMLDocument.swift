@@ -22,7 +22,7 @@ public enum HTMLDocument {
         for tag in ["!doctype", "html", "head"] { dropLeading(tag, from: &rest) }
         var document = prologue + rest
         if let notice {
-            let paragraph = "<p class=\"private-notice\"><strong>Private:</strong> \(EvidenceChart.escape(notice))</p>\n"
+            let paragraph = "<p class=\"private-notice\"><strong>Private:</strong> \(HTMLEscape.text(notice))</p>\n"
             let at = bodyStart(in: document) ?? document.index(document.startIndex, offsetBy: prologue.count)
             document.insert(contentsOf: paragraph, at: at)
         }

@@ -27,7 +27,22 @@ public enum MarkdownToHTML {
 
     /// The body as escaped text in a `<pre>`: what a reader sees when it is too costly to render.
     static func preformatted(_ markdown: String) -> String {
-        "<pre class=\"unrendered\">" + EvidenceChart.escape(markdown) + "</pre>\n"
+        "<pre class=\"unrendered\">" + HTMLEscape.text(markdown) + "</pre>\n"
+    }
+}
+
+extension MarkdownToHTML {
+    /// A minimal self-contained page around rendered Markdown (check-in and agenda as HTML).
+    static func page(title: String, markdown: String) -> String {
+        HTMLDocument.secure("""
+        <meta charset="utf-8">
+        <title>\(HTMLEscape.text(title))</title>
+        <style>body{font:15px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1.5rem;color:#1d2330}code{color:#5b6475}@media print{body{margin:0}}</style>
+        </head><body>
+        \(render(markdown))
+        </body></html>
+
+        """)
     }
 }
 

@@ -105,7 +105,7 @@ extension ReportView.Criterion: MustacheParent {
     }
 }
 
-extension ReportView.Outcome: MustacheParent {
+extension ReportView.OutcomeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "key": return key

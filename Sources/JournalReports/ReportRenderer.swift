@@ -42,22 +42,22 @@ public struct ReportRenderer {
         let notice = ReportInput.privateNotice(report.header.privateEntries)
         switch format {
         case .json: return try ReportRenderer.json(report)
-        case .md: return ReportRenderer.markdownNotice(notice) + (try template("report.md.mustache").render(ReportView(report, html: false)))
-        case .html: return HTMLDocument.secure(try template("report.html.mustache").render(ReportView(report)), notice: notice)
+        case .md: return ReportRenderer.markdownNotice(notice) + (try render(template: "report.md.mustache", ReportView(report, html: false)))
+        case .html: return HTMLDocument.secure(try render(template: "report.html.mustache", ReportView(report)), notice: notice)
         }
     }
 
     public func render(_ document: CheckinDocument, as format: Format) throws -> String {
         if format == .json { return try ReportRenderer.json(document) }
         let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(document.privateEntries))
-            + (try template("checkin.md.mustache").render(document))
+            + (try render(template: "checkin.md.mustache", document))
         return format == .md ? markdown : MarkdownToHTML.page(title: "Check-in \(document.until)", markdown: markdown)
     }
 
     public func render(_ agenda: Agenda, as format: Format) throws -> String {
         if format == .json { return try ReportRenderer.json(agenda) }
         let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(agenda.privateEntries))
-            + (try template("agenda.md.mustache").render(agenda))
+            + (try render(template: "agenda.md.mustache", agenda))
         return format == .md ? markdown : MarkdownToHTML.page(title: "1:1 agenda \(agenda.date)", markdown: markdown)
     }
 
@@ -66,11 +66,16 @@ public struct ReportRenderer {
         notice.map { "> **Private:** \($0)\n\n" } ?? ""
     }
 
-    /// The template named `name`: the owner's trusted override if there is one, else the built-in.
-    func template(_ name: String) throws -> MustacheTemplate {
-        if let text = overrides[name] { return try parse(text, source: "templates/\(name)") }
-        guard let text = BuiltInTemplates.all[name] else { throw JournalError.failure("no template named \(name)") }
-        return try parse(text, source: "the built-in \(name)")
+    /// `object` rendered from the template named `name`: the owner's trusted override if there is
+    /// one (by itself, as `--template-dump` wrote it), else the built-in one with its partials.
+    func render(template name: String, _ object: Any) throws -> String {
+        if let text = overrides[name] { return try parse(text, source: "templates/\(name)").render(object) }
+        guard let text = BuiltInTemplates.sources[name] else { throw JournalError.failure("no template named \(name)") }
+        var library = MustacheLibrary()
+        for (partial, text) in BuiltInTemplates.partials {
+            library.register(try parse(text, source: "the built-in partial \(partial)"), named: partial)
+        }
+        return try parse(text, source: "the built-in \(name)").render(object, library: library)
     }
 
     /// Parses a template once its nesting is known to be within bounds.
@@ -95,43 +100,5 @@ public struct ReportRenderer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-}
-
-/// One-line user text in Markdown: every character Markdown could read as markup is escaped
-/// with a backslash, and line breaks become spaces, so a title can never become a link,
-/// a heading, raw HTML or a table cell boundary.
-struct MarkdownContentType: MustacheContentType {
-    static let special: Set<Character> = ["\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "+", "!", "|", "~", "&"]
-
-    func escapeText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            if c == "\n" || c == "\r" {
-                out.append(" ")
-            } else if MarkdownContentType.special.contains(c) {
-                out.append("\\")
-                out.append(c)
-            } else {
-                out.append(c)
-            }
-        }
-        return out
-    }
-}
-
-extension MarkdownToHTML {
-    /// A minimal self-contained page around rendered Markdown (check-in and agenda as HTML).
-    static func page(title: String, markdown: String) -> String {
-        HTMLDocument.secure("""
-        <meta charset="utf-8">
-        <title>\(EvidenceChart.escape(title))</title>
-        <style>body{font:15px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1.5rem;color:#1d2330}code{color:#5b6475}@media print{body{margin:0}}</style>
-        </head><body>
-        \(render(markdown))
-        </body></html>
-
-        """)
     }
 }

@@ -17,7 +17,7 @@ struct ReportView {
         let hasChanges: Bool
     }
 
-    struct Outcome {
+    struct OutcomeView {
         let key: String
         let title: String
         let status: String
@@ -53,7 +53,7 @@ struct ReportView {
     let ready: Bool
     let criteria: [Criterion]
     let hasCriteria: Bool
-    let outcomes: [Outcome]
+    let outcomes: [OutcomeView]
     let hasOutcomes: Bool
     let evidence: [Group]
     let uncategorised: [EntryView]
@@ -98,7 +98,7 @@ struct ReportView {
         }
         hasCriteria = !criteria.isEmpty
         outcomes = report.outcomes.map {
-            Outcome(key: $0.key, title: $0.title, status: $0.status, project: $0.project, due: $0.due,
+            OutcomeView(key: $0.key, title: $0.title, status: $0.status, project: $0.project, due: $0.due,
                     criteria: $0.criteria.isEmpty ? nil : $0.criteria.joined(separator: ", "), agreedOn: $0.agreedOn,
                     changes: $0.changes, entries: $0.entries.map(view), hasEntries: !$0.entries.isEmpty)
         }

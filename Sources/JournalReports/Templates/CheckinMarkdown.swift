@@ -1,0 +1,56 @@
+extension BuiltInTemplates {
+    /// `checkin.md.mustache`: the monthly check-in in Markdown (`journal checkin`); its HTML is this rendered by cmark-gfm.
+    static let checkinMarkdown = #"""
+    {{% CONTENT_TYPE: MARKDOWN}}
+    # Check-in{{#manager}} with {{manager}}{{/manager}}: {{until}}
+
+    Covers **{{since}}** to **{{until}}**{{#lastCheckin}}, since the last check-in on {{date}}{{#verdict}} (verdict: {{verdict}}){{/verdict}}{{#private}} (private){{/private}}{{/lastCheckin}}.{{#nextReview}} Next review {{nextReview}}{{#daysToReview}}, in {{daysToReview}} days{{/daysToReview}}.{{/nextReview}}
+
+    ## New evidence per criterion
+
+    {{#criteria}}
+    ### {{key}}: {{title}} ({{count}})
+
+    {{#entries}}
+    - {{date}} {{kind}}: {{title}}{{#private}} (private){{/private}}{{#impact}} ({{impact}}){{/impact}}{{#from}}, from {{from}}{{/from}} `{{id}}`
+    {{/entries}}
+    {{^entries}}
+    - Nothing new.
+    {{/entries}}
+
+    {{/criteria}}
+    ## Progress on outcomes
+
+    {{#outcomes}}
+    - **{{key}}** {{title}}: {{status}}{{#due}}, due {{due}}{{/due}}
+    {{#entries}}
+      - {{date}}: {{title}}{{#private}} (private){{/private}} `{{id}}`
+    {{/entries}}
+    {{/outcomes}}
+    {{^outcomes}}
+    No outcomes in the plan yet.
+    {{/outcomes}}
+
+    ## Feedback received
+
+    {{#feedback}}
+    - {{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#private}} (private){{/private}} `{{id}}`
+    {{/feedback}}
+    {{^feedback}}
+    None recorded since the last check-in.
+    {{/feedback}}
+
+    ## Open follow-ups and risks
+
+    {{> open-work.md}}
+
+    ## Questions to ask
+
+    {{#questions}}
+    - {{.}}
+    {{/questions}}
+    {{^questions}}
+    - Am I still tracking toward the review?
+    {{/questions}}
+    """#
+}

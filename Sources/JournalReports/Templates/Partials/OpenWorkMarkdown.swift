@@ -1,0 +1,15 @@
+extension BuiltInTemplates {
+    /// `open-work.md`: open follow-ups and risks, one line each, as the report and the check-in
+    /// list them. It names its content type itself: swift-mustache renders a partial as HTML
+    /// unless the partial says otherwise.
+    static let openWorkMarkdown = #"""
+    {{% CONTENT_TYPE: MARKDOWN}}
+    {{#openFollowups}}
+    - follow-up: {{title}}{{#private}} (private){{/private}}{{#due}} (due {{due}}){{/due}} `{{id}}`
+    {{/openFollowups}}
+    {{#openRisks}}
+    - risk: {{title}}{{#private}} (private){{/private}} `{{id}}`
+    {{/openRisks}}
+
+    """#
+}
