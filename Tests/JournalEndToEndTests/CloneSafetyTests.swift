@@ -28,6 +28,28 @@ struct CloneSafetyTests {
         #expect(status.status == 0 && status.stdout.isEmpty, "\(status)")
     }
 
+    @Test("pulling from another journal by path copies none of its private objects", arguments: RemoteForm.allCases)
+    func pullCopiesNoPrivateObject(form: RemoteForm) throws {
+        let owner = try Sandbox()
+        try owner.makeJournal()
+        let mentor = try Sandbox.person("Sam Mentor", "sam@example.com")
+        try expectSuccess(mentor.journal("clone", owner.journal.path, mentor.journal.path))
+        try owner.record("win", "Shipped the search revamp", "--criteria", "execution")
+        let added = try expectSuccess(owner.journal("add", "note", "Reorg whispers zanzibar", "--private", "-m", "Manager may leave; quokka plan"))
+        #expect(added.stdout.hasPrefix("Recorded private note"), "\(added)")
+
+        let source = form == .path ? owner.journal.path : "file://" + owner.journal.path
+        try expectSuccess(mentor.journal("remote", "remove", "origin"))
+        try expectSuccess(mentor.journal("remote", "add", "origin", source))
+        let pulled = try mentor.journal("pull")
+        #expect(pulled.status == 0, "\(pulled)")
+        #expect(try mentor.headCommit() == owner.headCommit())
+        let objects = try mentor.git("cat-file", "--batch-all-objects", "--batch")
+        #expect(objects.status == 0, "\(objects)")
+        #expect(!objects.stdout.contains("zanzibar") && !objects.stdout.contains("quokka"), "the mentor's journal holds the private entry's text")
+        try mentor.expectHealthy(after: "pull from a path")
+    }
+
     @Test("a journal whose index is empty while main holds files is refused by every command, and the named fix works")
     func emptyIndexRefused() throws {
         let sandbox = try Sandbox()
@@ -104,9 +126,9 @@ extension Robustness {
             try FileManager.default.removeItem(at: target)
 
             let signals: [(String, Int32)] = [("INT", SIGINT), ("TERM", SIGTERM), ("KILL", SIGKILL)]
-            // Thirty rounds, or fewer (at least twelve) when this machine is slow, so the suite stays short.
+            // Thirty rounds, or fewer (at least ten) when this machine is slow, so the suite stays short.
             let roundsStarted = Date()
-            for round in 0..<30 where round < 12 || Date().timeIntervalSince(roundsStarted) < 30 {
+            for round in 0..<30 where round < 10 || Date().timeIntervalSince(roundsStarted) < 25 {
                 let (name, number) = signals[Int(random.next() % 3)]
                 let delay = Double(random.next() % 10_000) / 10_000 * longest * 1.2
                 let context = "round \(round), SIG\(name) after \(String(format: "%.3f", delay)) s"

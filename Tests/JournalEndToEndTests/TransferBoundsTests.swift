@@ -19,7 +19,9 @@ struct TransferBoundsTests {
 
     func floodingServer(_ owner: Sandbox, hooksFolder: URL) throws {
         let hook = hooksFolder.appendingPathComponent("pre-receive")
-        try Data("#!/bin/sh\nexec yes \"remote flood: the server will not stop talking\" >&2\n".utf8).write(to: hook)
+        // Endless as far as journal can tell; `timeout` ends it on the server side after the test,
+        // where git's receive-pack would otherwise wait on it for ever once the client is gone.
+        try Data("#!/bin/sh\nexec timeout 25 yes \"remote flood: the server will not stop talking\" >&2\n".utf8).write(to: hook)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
     }
 

@@ -3,8 +3,8 @@ import GitKit
 
 extension Journal {
     /// Clones a journal from `url` into `path`: a full journal, with the tool's own hooks. Only
-    /// what main reaches arrives (never libgit2's local shortcut, which copies every object,
-    /// private ones included). The journal is made beside `path` and renamed into place as the
+    /// what the branches reach arrives (from a path too: never libgit2's local shortcut or local
+    /// transport, which copy what every ref reaches, private ones included). The journal is made beside `path` and renamed into place as the
     /// very last step, so a clone that fails or is killed leaves `path` as it was.
     public static func clone(_ url: String, to path: String, credentials: Credentials, progress: ((TransferProgress) -> Void)? = nil) throws -> Journal {
         try checkRemoteURL(url)

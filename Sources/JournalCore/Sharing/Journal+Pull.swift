@@ -8,7 +8,11 @@ extension Journal {
     public func pull(from remote: String, credentials: Credentials, author: Identity, at moment: Moment,
                      acceptRemovals: Bool = false, progress: ((TransferProgress) -> Void)? = nil) throws -> PullResult {
         let remoteHandle = try openRemote(remote)
-        try transfer(remoteHandle.url) { try remoteHandle.fetch(credentials: credentials, progress: progress) }
+        try transfer(remoteHandle.url) {
+            // From a path, only what its branches reach (libgit2's local transport copies what every ref reaches).
+            if let path = localPath(of: remoteHandle.url) { return try repository.fetchBranches(fromRepositoryAt: path, remote: remote) }
+            try remoteHandle.fetch(credentials: credentials, progress: progress)
+        }
         guard let theirs = try wrap({ try repository.resolve("refs/remotes/\(remote)/main") }) else {
             return PullResult(outcome: .upToDate)
         }
