@@ -8,21 +8,23 @@ struct CriterionTally {
     /// Evidence and feedback per month of the period, oldest first.
     var perMonth: [Int]
     var last: CalendarDate?
+    /// The period judged, so months and recency are counted as `ReportRules` says.
+    var period: Period
 
     var monthsWithEvidence: Int { perMonth.filter { $0 > 0 }.count }
+    /// The months that count toward "sustained in N of M months".
+    var monthsCounted: Int { ReportRules.countedMonths(period, perMonth: perMonth) }
+    var sustainedText: String { "sustained in \(monthsWithEvidence) of \(monthsCounted) month\(monthsCounted == 1 ? "" : "s")" }
 
-    /// strong, thin or none.
+    /// strong, stale, thin or none.
     var verdict: String {
-        let counted = evidence + feedback
-        if counted == 0 { return "none" }
-        let sustained = Double(monthsWithEvidence) >= Double(perMonth.count) * ReportRules.strongMonthShare
-        return counted >= ReportRules.strongCount && sustained ? "strong" : "thin"
+        ReportRules.verdict(pieces: evidence + feedback, months: monthsWithEvidence, counted: monthsCounted, last: last, until: period.until)
     }
 
     /// The tally of each of `keys` over the entries of `period`, in one pass.
     static func tally(_ entries: [EntrySummary], keys: [String], period: Period) -> [String: CriterionTally] {
         let months = period.months
-        var tallies = Dictionary(keys.map { ($0, CriterionTally(perMonth: Array(repeating: 0, count: months.count))) }, uniquingKeysWith: { a, _ in a })
+        var tallies = Dictionary(keys.map { ($0, CriterionTally(perMonth: Array(repeating: 0, count: months.count), period: period)) }, uniquingKeysWith: { a, _ in a })
         guard let first = months.first else { return tallies }
         for entry in entries where period.contains(entry.date) {
             let isEvidence = ReportRules.evidenceKinds.contains(entry.kind)

@@ -22,6 +22,7 @@ final class EntryView {
     let due: String?
     let status: String?
     let verdict: String?
+    let done: String?
     let hasBody: Bool
     private let body: String
     private let html: Bool
@@ -52,6 +53,7 @@ final class EntryView {
         due = entry.due
         status = entry.status
         verdict = entry.verdict
+        done = entry.done
         hasBody = !entry.body.isEmpty
         body = entry.body
         self.html = html

@@ -1,7 +1,8 @@
 import JournalCore
 
 /// An inline SVG of evidence per criterion per month, with the review date marked: one row per
-/// criterion, one bar per month. Every label is escaped; no script, no external asset.
+/// criterion, one bar per month coloured by the criterion's verdict, and a last row marking each
+/// check-in with its verdict. Every label is escaped; no script, no external asset.
 enum EvidenceChart {
     static func svg(_ report: EvidenceReport) -> String {
         guard let since = CalendarDate(iso: report.header.since), let until = CalendarDate(iso: report.header.until) else { return "" }
@@ -17,7 +18,8 @@ enum EvidenceChart {
         guard !months.isEmpty, !report.criteria.isEmpty else { return "" }
         let labelWidth = 140.0, cell = max(14.0, min(40.0, 560.0 / Double(months.count))), rowHeight = 34.0, top = 24.0
         let width = labelWidth + cell * Double(months.count) + 50
-        let height = top + rowHeight * Double(report.criteria.count) + 22
+        let checkinRow = report.checkins.isEmpty ? 0 : 1
+        let height = top + rowHeight * Double(report.criteria.count + checkinRow) + 22
         let maximum = max(1, report.criteria.flatMap(\.months).max() ?? 1)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" width=\"\(fmt(width))\" height=\"\(fmt(height))\">"
         out += "<title>Evidence per criterion per month</title>"
@@ -33,6 +35,16 @@ enum EvidenceChart {
                 let h = (rowHeight - 8) * Double(count) / Double(maximum)
                 let x = labelWidth + cell * Double(index) + 2
                 out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + rowHeight - 4 - h))\" width=\"\(fmt(cell - 4))\" height=\"\(fmt(h))\" class=\"bar \(criterion.verdict)\"><title>\(HTMLEscape.text(criterion.key)): \(count) in \(months[index])</title></rect>"
+            }
+        }
+        if checkinRow == 1 {
+            let y = top + rowHeight * Double(report.criteria.count)
+            out += "<text x=\"0\" y=\"\(fmt(y + rowHeight / 2 + 4))\" class=\"label\">check-ins</text>"
+            for checkin in report.checkins {
+                guard let date = CalendarDate(iso: checkin.date), let index = months.firstIndex(of: Period.Month(date)) else { continue }
+                let x = labelWidth + cell * (Double(index) + Double(date.day - 1) / 31.0)
+                let verdict = checkin.verdict ?? "unknown"
+                out += "<circle cx=\"\(fmt(x))\" cy=\"\(fmt(y + rowHeight / 2))\" r=\"5\" class=\"checkin \(HTMLEscape.text(verdict))\"><title>check-in \(HTMLEscape.text(checkin.date)): \(HTMLEscape.text(verdict.replacingOccurrences(of: "-", with: " ")))</title></circle>"
             }
         }
         if let review, let index = months.firstIndex(of: Period.Month(review)) {

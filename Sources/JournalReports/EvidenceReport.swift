@@ -1,9 +1,9 @@
 import JournalCore
 
-/// The dated evidence report before a review (schema `journal.report`, version 1).
+/// The dated evidence report before a review (schema `journal.report`, version 2).
 public struct EvidenceReport: Codable, Sendable {
     public var schema = "journal.report"
-    public var version = 1
+    public var version = 2
 
     public struct Header: Codable, Sendable {
         public var owner: String?
@@ -36,7 +36,7 @@ public struct EvidenceReport: Codable, Sendable {
         public var monthsInPeriod: Int
         public var sustained: String
         public var lastEvidence: String?
-        /// strong, thin or none.
+        /// strong, stale, thin or none (`ReportRules.verdict`).
         public var verdict: String
         public var agreedOn: String?
         public var changes: [String]
@@ -49,6 +49,10 @@ public struct EvidenceReport: Codable, Sendable {
         public var status: String
         public var project: String?
         public var due: String?
+        /// The day the plan first said done (the newest run of versions saying so), from history.
+        public var done: String?
+        /// "done 20 days late", "done on time", "overdue by 12 days"; nil without a due date.
+        public var timing: String?
         public var criteria: [String]
         public var agreedOn: String?
         public var changes: [String]
@@ -76,10 +80,18 @@ public struct EvidenceReport: Codable, Sendable {
     }
 
     public struct Summary: Codable, Sendable {
-        /// ready or not-yet, judged against the rule.
+        /// ready or not-yet (`ReportHeadline`).
         public var verdict: String
+        /// How the plan's rule judges the criteria in scope.
         public var reason: String
-        public var entries: Int
+        /// Each thing that stands in the way of Ready, one line each; empty when ready.
+        public var reasons: [String]
+        /// Wins and notes, feedback and check-ins in the period (on the criteria in scope).
+        public var evidence: Int
+        public var feedback: Int
+        public var checkins: Int
+        /// "31 wins and notes, 22 feedback, 10 check-ins".
+        public var counts: String
         public var lateRecords: Int
         public var writtenAtTheTime: Int
     }
@@ -97,6 +109,8 @@ public struct EvidenceReport: Codable, Sendable {
     public var checkins: [ReportEntry]
     public var blockers: [Blocker]
     public var openFollowups: [ReportEntry]
+    /// Follow-ups dated in the period and done, with their due and done dates.
+    public var doneFollowups: [ReportEntry]
     public var openRisks: [ReportEntry]
     public var planHistory: [PlanEvent]
     public var warnings: [String]
@@ -118,18 +132,22 @@ extension EvidenceReport {
             let mine = events.filter { $0.subject == "criterion" && $0.key == criterion.key }
             return Criterion(
                 key: criterion.key, title: criterion.title, description: criterion.description, evidence: tally.evidence,
-                feedback: tally.feedback, monthsWithEvidence: tally.monthsWithEvidence, monthsInPeriod: months.count,
-                sustained: "sustained in \(tally.monthsWithEvidence) of \(months.count) month\(months.count == 1 ? "" : "s")",
+                feedback: tally.feedback, monthsWithEvidence: tally.monthsWithEvidence, monthsInPeriod: tally.monthsCounted,
+                sustained: tally.sustainedText,
                 lastEvidence: tally.last?.description, verdict: tally.verdict,
                 agreedOn: mine.first { $0.text.contains(" agreed on ") }?.date.description,
                 changes: mine.filter { !$0.text.contains(" agreed on ") }.map(\.text), months: tally.perMonth)
         }
 
-        outcomes = plan.outcomes.map { outcome in
+        let versions = input.history.planVersions
+        outcomes = plan.outcomes.filter { filter.isEmpty || $0.criteria.contains(where: filter.contains) }.map { outcome in
             let mine = events.filter { $0.subject == "outcome" && $0.key == outcome.key }
+            let done = outcome.status == .done ? ReportHeadline.doneOn(outcome.key, versions, until: period.until) : nil
             return OutcomeEvidence(
                 key: outcome.key, title: outcome.title, status: outcome.status.rawValue, project: outcome.project,
-                due: outcome.due?.description, criteria: outcome.criteria,
+                due: outcome.due?.description, done: done?.description,
+                timing: ReportHeadline.timing(status: outcome.status.rawValue, due: outcome.due, done: done, until: period.until),
+                criteria: outcome.criteria,
                 agreedOn: mine.first { $0.text.contains(" agreed on ") }?.date.description,
                 changes: mine.filter { !$0.text.contains(" agreed on ") }.map(\.text),
                 entries: inPeriod.filter { $0.entry.outcome == outcome.key }.map(entry))
@@ -159,31 +177,25 @@ extension EvidenceReport {
         let open = input.entries.filter { ReportRules.isOpenWork(EntrySummary($0.entry)) }
         openFollowups = open.filter { $0.entry.kind == .followup }.map(entry)
         openRisks = open.filter { $0.entry.kind == .risk }.map(entry)
+        doneFollowups = inPeriod.filter { $0.entry.kind == .followup && $0.entry.status == .done }.map(entry)
         planHistory = events.filter { $0.date <= period.until }
         warnings = input.warnings.map(\.description)
 
-        let late = inPeriod.filter { (ReportEntry.recordedAfterDays($0.entry, input: input) ?? 0) > ReportRules.lateAfterDays }.count
-        let judged = criteria
-        let verdict: String, reason: String
-        if judged.isEmpty {
-            (verdict, reason) = ("not-yet", "the plan has no criteria yet")
-        } else if plan.rule == .all {
-            let weak = judged.filter { $0.verdict != "strong" }.map(\.key)
-            (verdict, reason) = weak.isEmpty
-                ? ("ready", "every criterion has strong, sustained evidence (rule: all)")
-                : ("not-yet", "the rule is all, and the evidence is thin or missing for \(weak.joined(separator: ", "))")
-        } else {
-            let strong = judged.filter { $0.verdict == "strong" }.map(\.key)
-            let missing = judged.filter { $0.verdict == "none" }.map(\.key)
-            if strong.isEmpty {
-                (verdict, reason) = ("not-yet", "the rule is spike, and no criterion has strong evidence yet")
-            } else if !missing.isEmpty {
-                (verdict, reason) = ("not-yet", "a spike on \(strong.joined(separator: ", ")), but no evidence at all for \(missing.joined(separator: ", "))")
-            } else {
-                (verdict, reason) = ("ready", "a spike on \(strong.joined(separator: ", ")) with evidence for every criterion (rule: spike)")
-            }
-        }
-        summary = Summary(verdict: verdict, reason: reason, entries: inPeriod.count, lateRecords: late, writtenAtTheTime: inPeriod.count - late)
+        let inScope = { (e: Entry) in filter.isEmpty || e.criteria.contains(where: filter.contains) }
+        let evidenceCount = inPeriod.filter { ReportRules.evidenceKinds.contains($0.entry.kind) && inScope($0.entry) }
+        let feedbackCount = inPeriod.filter { $0.entry.kind == .feedback && inScope($0.entry) }
+        let counted = evidenceCount + feedbackCount + inPeriod.filter { $0.entry.kind == .checkin }
+        let late = counted.filter { (ReportEntry.recordedAfterDays($0.entry, input: input) ?? 0) > ReportRules.lateAfterDays }.count
+        let headline = ReportHeadline.judge(
+            criteria, rule: plan.rule, readiness: plan.review.ready,
+            readinessRecorded: ReportHeadline.readinessRecorded(versions, until: period.until),
+            lastCheckin: checkins.max { $0.date < $1.date }, outcomes: outcomes, blockers: blockers, until: period.until)
+        let privateCounted = counted.filter(\.isPrivate).count
+        let countText = "\(evidenceCount.count) wins and notes, \(feedbackCount.count) feedback, "
+            + "\(checkins.count) check-in\(checkins.count == 1 ? "" : "s")" + (privateCounted > 0 ? " (\(privateCounted) of them private)" : "")
+        summary = Summary(verdict: headline.verdict, reason: headline.reason, reasons: headline.reasons, evidence: evidenceCount.count,
+                          feedback: feedbackCount.count, checkins: checkins.count, counts: countText, lateRecords: late,
+                          writtenAtTheTime: counted.count - late)
 
         header = Header(
             owner: plan.owner, level: plan.level, manager: plan.manager, since: period.since.description,

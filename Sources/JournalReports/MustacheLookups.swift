@@ -21,6 +21,7 @@ extension EntryView: MustacheParent {
         case "due": return due ?? false
         case "status": return status ?? false
         case "verdict": return verdict ?? false
+        case "done": return done ?? false
         case "hasBody": return hasBody
         case "bodyQuoted": return bodyQuoted
         case "bodyHTML": return bodyHTML
@@ -60,6 +61,7 @@ extension ReportEntry: MustacheParent {
         case "due": return due ?? false
         case "status": return status ?? false
         case "verdict": return verdict ?? false
+        case "done": return done ?? false
         case "body": return body.isEmpty ? false : body
         case "recordedOn": return recordedOn ?? false
         case "recordedBy": return recordedBy ?? false
@@ -95,6 +97,7 @@ extension ReportView.Criterion: MustacheParent {
         case "lastEvidence": return lastEvidence ?? ""
         case "verdict": return verdict
         case "strong": return strong
+        case "stale": return stale
         case "thin": return thin
         case "none": return none
         case "agreedOn": return agreedOn ?? false
@@ -113,6 +116,9 @@ extension ReportView.OutcomeView: MustacheParent {
         case "status": return status
         case "project": return project ?? false
         case "due": return due ?? false
+        case "done": return done ?? false
+        case "timing": return timing ?? false
+        case "behind": return behind
         case "criteria": return criteria ?? false
         case "agreedOn": return agreedOn ?? false
         case "changes": return changes

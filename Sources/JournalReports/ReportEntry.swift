@@ -15,6 +15,9 @@ public struct ReportEntry: Codable, Equatable, Sendable {
     public let due: String?
     public let status: String?
     public let verdict: String?
+    /// A follow-up or risk marked done: the day of the edit that made it so (its last edit,
+    /// from history), else the day it was recorded done.
+    public let done: String?
     public let body: String
     public let path: String
     /// The day it was committed, from history; nil when history does not know.
@@ -42,9 +45,12 @@ public struct ReportEntry: Codable, Equatable, Sendable {
         due = e.due?.description
         status = e.status?.rawValue
         verdict = e.verdict?.rawValue
+        let record = input.history.records[e.id]
+        done = e.status == .done
+            ? record.map { Moment(seconds: $0.lastEdited ?? $0.firstRecorded, offsetMinutes: $0.firstRecordedOffset).today.description }
+            : nil
         body = e.body
         path = stored.path
-        let record = input.history.records[e.id]
         recordedOn = record?.recordedOn.description
         recordedBy = record?.recordedBy
         recordedAfterDays = ReportEntry.recordedAfterDays(e, input: input)

@@ -10,6 +10,7 @@ struct ReportView {
         let lastEvidence: String?
         let verdict: String
         let strong: Bool
+        let stale: Bool
         let thin: Bool
         let none: Bool
         let agreedOn: String?
@@ -23,6 +24,10 @@ struct ReportView {
         let status: String
         let project: String?
         let due: String?
+        let done: String?
+        let timing: String?
+        /// Done late or overdue: shown as a warning.
+        let behind: Bool
         let criteria: String?
         let agreedOn: String?
         let changes: [String]
@@ -51,6 +56,11 @@ struct ReportView {
     let header: EvidenceReport.Header
     let summary: EvidenceReport.Summary
     let ready: Bool
+    /// Each thing in the way of Ready.
+    let reasons: [String]
+    let hasReasons: Bool
+    /// " on strategy, influence" under `--criteria`: feedback gaps are judged on those only.
+    let scope: String?
     let criteria: [Criterion]
     let hasCriteria: Bool
     let outcomes: [OutcomeView]
@@ -68,6 +78,8 @@ struct ReportView {
     let hasBlockers: Bool
     let openFollowups: [EntryView]
     let openRisks: [EntryView]
+    let doneFollowups: [EntryView]
+    let hasDoneFollowups: Bool
     let hasOpenWork: Bool
     let planHistory: [PlanEvent]
     let hasPlanHistory: Bool
@@ -90,15 +102,19 @@ struct ReportView {
         header = report.header
         summary = report.summary
         ready = report.summary.verdict == "ready"
+        reasons = report.summary.reasons
+        hasReasons = !reasons.isEmpty
+        scope = report.header.criteriaFilter.isEmpty ? nil : report.header.criteriaFilter.joined(separator: ", ")
         criteria = report.criteria.map {
             Criterion(key: $0.key, title: $0.title, description: $0.description, evidence: $0.evidence, feedback: $0.feedback,
                       sustained: $0.sustained, lastEvidence: $0.lastEvidence, verdict: $0.verdict, strong: $0.verdict == "strong",
-                      thin: $0.verdict == "thin", none: $0.verdict == "none", agreedOn: $0.agreedOn, changes: $0.changes,
+                      stale: $0.verdict == "stale", thin: $0.verdict == "thin", none: $0.verdict == "none", agreedOn: $0.agreedOn, changes: $0.changes,
                       hasChanges: !$0.changes.isEmpty)
         }
         hasCriteria = !criteria.isEmpty
         outcomes = report.outcomes.map {
-            OutcomeView(key: $0.key, title: $0.title, status: $0.status, project: $0.project, due: $0.due,
+            OutcomeView(key: $0.key, title: $0.title, status: $0.status, project: $0.project, due: $0.due, done: $0.done, timing: $0.timing,
+                    behind: $0.timing.map { $0.hasPrefix("overdue") || $0.hasSuffix("late") } ?? false,
                     criteria: $0.criteria.isEmpty ? nil : $0.criteria.joined(separator: ", "), agreedOn: $0.agreedOn,
                     changes: $0.changes, entries: $0.entries.map(view), hasEntries: !$0.entries.isEmpty)
         }
@@ -121,6 +137,8 @@ struct ReportView {
         hasBlockers = !blockers.isEmpty
         openFollowups = report.openFollowups.map(view)
         openRisks = report.openRisks.map(view)
+        doneFollowups = report.doneFollowups.map(view)
+        hasDoneFollowups = !doneFollowups.isEmpty
         hasOpenWork = !openFollowups.isEmpty || !openRisks.isEmpty
         planHistory = report.planHistory
         hasPlanHistory = !planHistory.isEmpty

@@ -34,7 +34,7 @@ struct ReportCommandTests {
         let json = try sandbox.journal("report", "--format", "json", "-o", "-")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["schema"] as? String == "journal.report")
-        #expect(object?["version"] as? Int == 1)
+        #expect(object?["version"] as? Int == 2)
         #expect(try sandbox.snapshot() == before, "a report never writes to the journal")
         try sandbox.expectRepositoryClean()
     }

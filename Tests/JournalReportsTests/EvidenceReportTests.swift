@@ -106,7 +106,7 @@ struct EvidenceReportTests {
         let report = try Self.report(f, asOf: CalendarDate(iso: "2026-08-31"))
         #expect(report.header.until == "2026-08-31")
         #expect(report.header.asOf == "2026-08-31")
-        #expect(report.summary.entries == 3)
+        #expect(report.summary.evidence == 2 && report.summary.feedback == 1 && report.summary.checkins == 0)
         let influence = try #require(report.criteria.first { $0.key == "influence" })
         #expect(influence.title == "Influence beyond the team")
         #expect(influence.changes.isEmpty)
@@ -119,7 +119,7 @@ struct EvidenceReportTests {
         let f = try JournalFixture()
         try f.standardPlan()
         let report = try Self.report(f)
-        #expect(report.summary.entries == 0)
+        #expect(report.summary.counts == "0 wins and notes, 0 feedback, 0 check-ins")
         #expect(report.criteria.allSatisfy { $0.verdict == "none" })
         try expectMatchesFile(try Self.render(report, .md), "empty.md")
         let bare = try Self.report(try JournalFixture())
@@ -173,7 +173,7 @@ struct EvidenceReportTests {
         #expect(report.warnings[0].contains("2026-11-26-broken-f000000099.md"))
         #expect(report.warnings[0].contains("title"))
         #expect(try Self.render(report, .md).contains("## Files left out"))
-        #expect(report.summary.entries == 10)
+        #expect(report.summary.counts == "5 wins and notes, 2 feedback, 1 check-in")
     }
 
     @Test("a deleted, garbled or stale history cache gives the same report")

@@ -63,6 +63,6 @@ struct HostileTextTests {
         let data = Data(try ReportRenderer().render(EvidenceReport(input, period: Period.default(for: input)), as: .json).utf8)
         let decoded = try JSONDecoder().decode(EvidenceReport.self, from: data)
         #expect(decoded.evidence[0].entries[0].title == Self.script)
-        #expect(decoded.schema == "journal.report" && decoded.version == 1)
+        #expect(decoded.schema == "journal.report" && decoded.version == 2)
     }
 }

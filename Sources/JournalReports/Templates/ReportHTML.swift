@@ -9,19 +9,19 @@ extension BuiltInTemplates {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Evidence report{{#header.owner}}: {{header.owner}}{{/header.owner}} ({{header.until}})</title>
     <style>
-    :root { --ink: #1d2330; --muted: #5b6475; --line: #d9dee7; --strong: #1f7a4d; --thin: #b7791f; --none: #b83232; }
+    :root { --ink: #1d2330; --muted: #5b6475; --line: #d9dee7; --strong: #1f7a4d; --thin: #b7791f; --none: #b83232; --stale: #6b46c1; }
     body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }
     h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
     h3 { margin-bottom: .3rem; } .meta, .muted { color: var(--muted); } code { font-size: .85em; color: var(--muted); }
     table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     td.num { text-align: right; } .verdict { font-weight: 600; text-transform: uppercase; font-size: .8rem; letter-spacing: .03em; }
-    .strong { color: var(--strong); } .thin { color: var(--thin); } .none { color: var(--none); }
+    .strong { color: var(--strong); } .stale { color: var(--stale); } .behind { color: var(--none); font-weight: 600; } .thin { color: var(--thin); } .none { color: var(--none); }
     .entry { border-left: 3px solid var(--line); padding: .1rem 0 .1rem .9rem; margin: 1rem 0; break-inside: avoid; }
     .entry.late { border-left-color: var(--thin); } .entry h4 { margin: 0; font-size: 1rem; } .body { margin-top: .4rem; }
     .private { color: var(--none); } .private-notice { padding: .6rem 1rem; border: 2px solid var(--none); border-radius: 6px; }
     .summary { padding: .8rem 1rem; border-radius: 6px; background: #f4f6f9; } .summary.ready { background: #eaf6ef; }
     .chart text { font: 11px system-ui, sans-serif; fill: var(--muted); } .chart .label { fill: var(--ink); font-weight: 600; }
-    .chart .axis { stroke: var(--line); } .chart .bar.strong { fill: var(--strong); } .chart .bar.thin { fill: var(--thin); } .chart .bar.none { fill: var(--none); }
+    .chart .axis { stroke: var(--line); } .chart .bar.strong { fill: var(--strong); } .chart .bar.thin { fill: var(--thin); } .chart .bar.stale { fill: var(--stale); } .chart .checkin.tracking { fill: var(--strong); } .chart .checkin.not-tracking { fill: var(--none); } .chart .checkin.unknown { fill: var(--muted); } .chart .bar.none { fill: var(--none); }
     .chart .review { stroke: var(--none); stroke-dasharray: 4 3; stroke-width: 1.5; } .chart .review-label { fill: var(--none); }
     @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } a { color: inherit; } .entry, table, svg { break-inside: avoid; } }
     </style>
@@ -36,8 +36,9 @@ extension BuiltInTemplates {
 
     <section>
     <h2>Summary</h2>
-    <p class="summary{{#ready}} ready{{/ready}}"><strong>{{#ready}}Ready{{/ready}}{{^ready}}Not yet{{/ready}}</strong>: {{summary.reason}}.<br>
-    {{summary.entries}} entries in the period; {{summary.writtenAtTheTime}} written down within 7 days of happening, {{summary.lateRecords}} recorded late.</p>
+    <div class="summary{{#ready}} ready{{/ready}}"><p><strong>{{#ready}}Ready{{/ready}}{{^ready}}Not yet{{/ready}}</strong>: {{summary.reason}}.<br>
+    {{summary.counts}} in the period; {{summary.writtenAtTheTime}} written down within 7 days of happening, {{summary.lateRecords}} recorded late.</p>
+    {{#hasReasons}}<p>What stands in the way:</p><ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/hasReasons}}</div>
     {{#hasCriteria}}
     <table>
     <thead><tr><th>Criterion</th><th>Evidence</th><th>Feedback</th><th>Consistency</th><th>Last evidence</th><th>Verdict</th></tr></thead>
@@ -47,7 +48,7 @@ extension BuiltInTemplates {
     {{/criteria}}
     </tbody>
     </table>
-    <figure>{{{chart}}}<figcaption class="muted">Evidence and feedback per criterion per month; the dashed line is the next review.</figcaption></figure>
+    <figure>{{{chart}}}<figcaption class="muted">Evidence and feedback per criterion per month, coloured by verdict; the last row marks each check-in (green tracking, red not tracking); the dashed line is the next review.</figcaption></figure>
     {{/hasCriteria}}
     {{^hasCriteria}}<p>The plan has no criteria yet.</p>{{/hasCriteria}}
     </section>
@@ -72,7 +73,7 @@ extension BuiltInTemplates {
     <h2>Outcomes</h2>
     {{#outcomes}}
     <h3>{{key}}: {{title}}</h3>
-    <p class="meta">Status <strong>{{status}}</strong>{{#project}}, project {{project}}{{/project}}{{#due}}, due {{due}}{{/due}}{{#criteria}}; shows {{criteria}}{{/criteria}}{{#agreedOn}}; agreed {{agreedOn}}{{/agreedOn}}.</p>
+    <p class="meta">Status <strong>{{status}}</strong>{{#project}}, project {{project}}{{/project}}{{#due}}, due {{due}}{{/due}}{{#done}}, done {{done}}{{/done}}{{#timing}} (<span class="{{#behind}}behind{{/behind}}{{^behind}}strong{{/behind}}">{{timing}}</span>){{/timing}}{{#criteria}}; shows {{criteria}}{{/criteria}}{{#agreedOn}}; agreed {{agreedOn}}{{/agreedOn}}.</p>
     <ul>
     {{#changes}}<li class="muted">{{.}}</li>{{/changes}}
     {{#entries}}{{> entry-item.html}}
@@ -111,20 +112,20 @@ extension BuiltInTemplates {
     <p class="meta">{{#needs}}Needs to see: {{needs}}. {{/needs}}{{#agreed}}Agreed to the plan on {{agreed}}.{{/agreed}}{{^agreed}}Has not agreed to the plan yet.{{/agreed}}</p>
     <ul>
     {{#entries}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#criteria}} ({{criteria}}){{/criteria}} <code>{{id}}</code></li>{{/entries}}
-    {{^hasEntries}}<li class="none">No feedback from {{name}} in this period: ask for it.</li>{{/hasEntries}}
+    {{^hasEntries}}<li class="none">No feedback from {{name}} in this period{{#scope}} on {{scope}}{{/scope}}: ask for it.</li>{{/hasEntries}}
     </ul>
     {{/feedback}}
     {{#hasOtherFeedback}}
     <h3>From others</h3>
     <ul>{{#otherFeedback}}<li>{{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#criteria}} ({{criteria}}){{/criteria}} <code>{{id}}</code></li>{{/otherFeedback}}</ul>
     {{/hasOtherFeedback}}
-    {{#feedbackGaps}}<p><strong>Gaps:</strong> no feedback yet from {{feedbackGaps}}.</p>{{/feedbackGaps}}
+    {{#feedbackGaps}}<p><strong>Gaps:</strong> no feedback yet{{#scope}} on {{scope}}{{/scope}} from {{feedbackGaps}}.</p>{{/feedbackGaps}}
     </section>
 
     <section>
     <h2>Check-ins</h2>
     <ul>
-    {{#checkins}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#verdict}} (manager's verdict: <strong>{{verdict}}</strong>){{/verdict}} <code>{{id}}</code></li>{{/checkins}}
+    {{#checkins}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#verdict}} (manager's verdict: <strong>{{verdict}}</strong>){{/verdict}} <code>{{id}}</code>{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/checkins}}
     {{^hasCheckins}}<li class="muted">No check-in recorded in this period.</li>{{/hasCheckins}}
     </ul>
     <h2>Blockers</h2>
@@ -132,10 +133,16 @@ extension BuiltInTemplates {
     {{#blockers}}<li>{{text}}: {{status}}{{#cleared}} on {{cleared}}{{/cleared}}</li>{{/blockers}}
     {{^hasBlockers}}<li class="muted">None noted.</li>{{/hasBlockers}}
     </ul>
+    {{#hasDoneFollowups}}
+    <h2>Follow-ups done in the period</h2>
+    <ul>
+    {{#doneFollowups}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}}, due {{due}}{{/due}}{{#done}}, done {{done}}{{/done}} <code>{{id}}</code></li>{{/doneFollowups}}
+    </ul>
+    {{/hasDoneFollowups}}
     <h2>Open follow-ups and risks</h2>
     <ul>
     {{#openFollowups}}<li>follow-up: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}} (due {{due}}){{/due}} <code>{{id}}</code></li>{{/openFollowups}}
-    {{#openRisks}}<li>risk: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}} <code>{{id}}</code></li>{{/openRisks}}
+    {{#openRisks}}<li>risk: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}} <code>{{id}}</code>{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/openRisks}}
     {{^hasOpenWork}}<li class="muted">None open.</li>{{/hasOpenWork}}
     </ul>
     {{#hasWarnings}}

@@ -11,7 +11,15 @@ extension BuiltInTemplates {
     ## Summary
 
     {{#ready}}**Ready**{{/ready}}{{^ready}}**Not yet**{{/ready}}: {{summary.reason}}.
-    {{summary.entries}} entries in the period; {{summary.writtenAtTheTime}} written down within 7 days of happening, {{summary.lateRecords}} recorded late.
+    {{summary.counts}} in the period; {{summary.writtenAtTheTime}} written down within 7 days of happening, {{summary.lateRecords}} recorded late.
+    {{#hasReasons}}
+
+    What stands in the way:
+
+    {{#reasons}}
+    - {{.}}
+    {{/reasons}}
+    {{/hasReasons}}
 
     {{#hasCriteria}}
     | Criterion | Evidence | Feedback | Consistency | Last evidence | Verdict |
@@ -47,7 +55,7 @@ extension BuiltInTemplates {
     {{#outcomes}}
     ### {{key}}: {{title}}
 
-    Status **{{status}}**{{#project}}, project {{project}}{{/project}}{{#due}}, due {{due}}{{/due}}{{#criteria}}; shows {{criteria}}{{/criteria}}{{#agreedOn}}; agreed {{agreedOn}}{{/agreedOn}}.
+    Status **{{status}}**{{#project}}, project {{project}}{{/project}}{{#due}}, due {{due}}{{/due}}{{#done}}, done {{done}}{{/done}}{{#timing}} (**{{timing}}**){{/timing}}{{#criteria}}; shows {{criteria}}{{/criteria}}{{#agreedOn}}; agreed {{agreedOn}}{{/agreedOn}}.
     {{#changes}}
     - {{.}}
     {{/changes}}
@@ -107,7 +115,7 @@ extension BuiltInTemplates {
     - {{date}}: {{title}}{{#private}} (private){{/private}}{{#criteria}} ({{criteria}}){{/criteria}} `{{id}}`
     {{/entries}}
     {{^hasEntries}}
-    - No feedback from {{name}} in this period: ask for it.
+    - No feedback from {{name}} in this period{{#scope}} on {{scope}}{{/scope}}: ask for it.
     {{/hasEntries}}
 
     {{/feedback}}
@@ -120,13 +128,18 @@ extension BuiltInTemplates {
 
     {{/hasOtherFeedback}}
     {{#feedbackGaps}}
-    **Gaps:** no feedback yet from {{feedbackGaps}}.
+    **Gaps:** no feedback yet{{#scope}} on {{scope}}{{/scope}} from {{feedbackGaps}}.
 
     {{/feedbackGaps}}
     ## Check-ins
 
     {{#checkins}}
     - {{date}}: {{title}}{{#private}} (private){{/private}}{{#verdict}} (manager's verdict: **{{verdict}}**){{/verdict}} `{{id}}`
+    {{#hasBody}}
+
+    {{{bodyQuoted}}}
+
+    {{/hasBody}}
     {{/checkins}}
     {{^hasCheckins}}
     No check-in recorded in this period. Record one with `journal checkin --record`.
@@ -141,6 +154,14 @@ extension BuiltInTemplates {
     None noted.
     {{/hasBlockers}}
 
+    {{#hasDoneFollowups}}
+    ## Follow-ups done in the period
+
+    {{#doneFollowups}}
+    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#due}}, due {{due}}{{/due}}{{#done}}, done {{done}}{{/done}} `{{id}}`
+    {{/doneFollowups}}
+
+    {{/hasDoneFollowups}}
     ## Open follow-ups and risks
 
     {{> open-work.md}}

@@ -1,5 +1,5 @@
 extension BuiltInTemplates {
-    /// `open-work.md`: open follow-ups and risks, one line each, as the report and the check-in
+    /// `open-work.md`: open follow-ups (one line each) and risks with their de-risk plan (the body, quoted), as the report and the check-in
     /// list them. It names its content type itself: swift-mustache renders a partial as HTML
     /// unless the partial says otherwise.
     static let openWorkMarkdown = #"""
@@ -9,6 +9,11 @@ extension BuiltInTemplates {
     {{/openFollowups}}
     {{#openRisks}}
     - risk: {{title}}{{#private}} (private){{/private}} `{{id}}`
+    {{#hasBody}}
+
+    {{{bodyQuoted}}}
+
+    {{/hasBody}}
     {{/openRisks}}
 
     """#
