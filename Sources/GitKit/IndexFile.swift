@@ -225,10 +225,14 @@ public struct IndexFile {
         for (i, byte) in name.enumerated() where byte == UInt8(ascii: "/") {
             if hasFile(Array(name[..<i])) { throw Unsupported(description: "a file stands where a folder is wanted") }
         }
+        // Files of the folder already removed in this edit (a folder that becomes a file) are gone.
         let below = name + [UInt8(ascii: "/")]
-        let i = lowerBound(below)
-        if i < count, bytes[nameRange(at: i)].starts(with: below) {
-            throw Unsupported(description: "a folder stands where a file is wanted")
+        var i = lowerBound(below)
+        while i < count, bytes[nameRange(at: i)].starts(with: below) {
+            guard case .remove? = changes[Array(bytes[nameRange(at: i)])] else {
+                throw Unsupported(description: "a folder stands where a file is wanted")
+            }
+            i += 1
         }
     }
 

@@ -32,6 +32,7 @@ extension Journal {
         let alreadyHave = try ours == theirs || repository.isDescendant(ours, of: theirs)
         if alreadyHave { return PullResult(outcome: .upToDate) }
         let theirTree = try repository.tree(repository.commit(theirs).treeId)
+        try IncomingTree.check(theirTree, in: repository, against: ourTree, from: "\(remote)/main")
         if try repository.isDescendant(theirs, of: ours) {
             let paths = try TreeDiff.changedPaths(ourTree, theirTree, in: repository)
             try publish(theirs, over: ours, paths: paths, reflog: "journal: pull \(remote) (fast-forward)")
@@ -66,8 +67,9 @@ extension Journal {
 
 
     func arrivedEntries(_ paths: [String], in tree: Tree) throws -> [StoredEntry] {
-        try paths.filter { $0.hasPrefix(Journal.entriesFolder + "/") && $0.hasSuffix(".md") }.compactMap { path in
-            guard let entry = try tree.entry(atPath: path), let decoded = try? EntryCodec.decode(try repository.blob(entry.id)) else { return nil }
+        let lookup = TreeLookup(tree, in: repository)
+        return try paths.filter { $0.hasPrefix(Journal.entriesFolder + "/") && $0.hasSuffix(".md") }.compactMap { path in
+            guard let entry = try lookup.entry(atPath: path), let decoded = try? EntryCodec.decode(try repository.blob(entry.id)) else { return nil }
             return StoredEntry(entry: decoded, path: path)
         }
     }
