@@ -135,7 +135,7 @@ public struct IndexFile {
         out.append(contentsOf: bytes[0..<IndexFile.headerSize])
         var entryCount = 0
         var i = 0
-        for (name, change) in changes.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+        for (name, change) in changes.sorted(by: { bytewiseLess($0.key, $1.key) }) {
             let at = max(i, lowerBound(name))
             out.append(contentsOf: bytes[starts[i]..<starts[at]])
             entryCount += at - i

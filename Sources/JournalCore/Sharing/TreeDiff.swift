@@ -8,7 +8,7 @@ enum TreeDiff {
     static func changedPaths(_ old: Tree?, _ new: Tree?, in repository: Repository, prefix: String = "") throws -> [String] {
         let oldEntries = entries(old), newEntries = entries(new)
         var paths: [String] = []
-        for name in Set(oldEntries.keys).union(newEntries.keys).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for name in Set(oldEntries.keys).union(newEntries.keys).sorted(by: bytewiseLess) {
             let o = oldEntries[name], n = newEntries[name]
             if o?.id == n?.id && o?.kind == n?.kind && o?.mode == n?.mode { continue }
             let path = prefix + String(decoding: name, as: UTF8.self)
