@@ -156,7 +156,7 @@ public struct IndexFile {
         }
         var entryCount = 0
         var i = 0
-        for (name, change) in changes.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+        for (name, change) in changes.sorted(by: { bytewiseLess($0.key, $1.key) }) {
             let at = max(i, lowerBound(name))
             copy(i, at)
             entryCount += at - i
@@ -270,10 +270,14 @@ public struct IndexFile {
         for (i, byte) in name.enumerated() where byte == UInt8(ascii: "/") {
             if hasFile(Array(name[..<i])) { throw Unsupported(description: "a file stands where a folder is wanted") }
         }
+        // Files of the folder already removed in this edit (a folder that becomes a file) are gone.
         let below = name + [UInt8(ascii: "/")]
-        let i = lowerBound(below)
-        if i < count, bytes[nameRange(at: i)].starts(with: below) {
-            throw Unsupported(description: "a folder stands where a file is wanted")
+        var i = lowerBound(below)
+        while i < count, bytes[nameRange(at: i)].starts(with: below) {
+            guard case .remove? = changes[Array(bytes[nameRange(at: i)])] else {
+                throw Unsupported(description: "a folder stands where a file is wanted")
+            }
+            i += 1
         }
     }
 

@@ -58,6 +58,19 @@ public final class Tree {
         string(git_tree_entry_name(git_tree_entry_byindex(pointer, index)!))
     }
 
+    /// The name of entry `index` exactly as stored: bytes, which need not be valid UTF-8. Names
+    /// from a remote are compared as these, never as `String` (which equates canonically
+    /// equivalent spellings and replaces bad bytes).
+    public func nameBytes(at index: Int) -> [UInt8] {
+        let name = git_tree_entry_name(git_tree_entry_byindex(pointer, index)!)!
+        return name.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(name))) }
+    }
+
+    /// The file mode of entry `index` (0o100644, 0o100755, 0o040000, 0o120000, 0o160000).
+    public func fileMode(at index: Int) -> UInt32 {
+        git_tree_entry_filemode(git_tree_entry_byindex(pointer, index)!).rawValue
+    }
+
     /// The indices of the entries whose name, as bytes, passes `test`: a search over a large tree
     /// makes no String for the names it passes over.
     public func indices(whereName test: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Int] {

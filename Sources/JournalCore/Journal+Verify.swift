@@ -26,6 +26,7 @@ extension Journal {
         }
         let plan = checkPlan(&report)
         checkEntries(plan: plan, &report)
+        checkConfigurationFiles(&report)
         if objects { checkObjects(&report) }
         checkWorkTree(&report)
         checkLocks(now: now, &report)
@@ -88,6 +89,19 @@ extension Journal {
             }
         } catch {
             report.problems.append(Problem(path: Journal.entriesFolder, "\(error)"))
+        }
+    }
+
+    /// Files on main that git reads as configuration (`.gitattributes` can make git rewrite every
+    /// entry on the next `git commit -a`); a journal holds none, and a pull or clone never adds one.
+    private func checkConfigurationFiles(_ report: inout VerifyReport) {
+        do {
+            guard let (_, tree) = try head() else { return }
+            for path in try wrap({ try IncomingTree.configurationFiles(in: tree, repository: repository) }) {
+                report.problems.append(Problem(path: path, "git reads this file as configuration, which a journal does not hold; remove it with `git -C \(root) rm \(path)` and commit"))
+            }
+        } catch {
+            report.problems.append(Problem(path: root, "\(error)"))
         }
     }
 
@@ -158,28 +172,43 @@ extension Journal {
 
     /// Reads `id` and every tree and blob below it not seen before. Reading an object checks its
     /// hash (libgit2's strict hash verification, on by default), so a tree is read once, and names
-    /// are copied out only for the folders walked into and for problems.
+    /// are copied out only for problems. The walk keeps its own stack: a tree fetched from a
+    /// remote may be tens of thousands of folders deep (a refused pull leaves it under
+    /// refs/remotes/), and recursion that deep would overflow the thread's stack.
     private func checkTree(_ id: Oid, path: String, at commit: Oid, _ trees: inout Set<Oid>, _ blobs: inout Set<Oid>,
                            _ report: inout VerifyReport) throws {
-        guard trees.insert(id).inserted else { return }
-        let tree: Tree
-        do {
-            tree = try repository.tree(id)
-        } catch let error as GitError {
-            report.problems.append(Problem(path: path.isEmpty ? "tree of \(commit.short)" : path, "in commit \(commit.short): \(error.description)"))
-            return
+        /// Where a folder is, as a link to its parent: a path is spelled out only for a problem.
+        final class Place {
+            let parent: Place?, name: String
+            init(_ parent: Place?, _ name: String) { self.parent = parent; self.name = name }
+            var path: String {
+                var names: [String] = [], place: Place? = self
+                while let current = place { names.append(current.name); place = current.parent }
+                return names.reversed().filter { !$0.isEmpty }.joined(separator: "/")
+            }
         }
-        func child(_ index: Int) -> String { path.isEmpty ? tree.name(at: index) : "\(path)/\(tree.name(at: index))" }
-        for index in 0..<tree.count {
-            let (kind, entryId) = tree.kindAndId(at: index)
-            switch kind {
-            case .tree: try checkTree(entryId, path: child(index), at: commit, &trees, &blobs, &report)
-            case .blob:
-                guard blobs.insert(entryId).inserted else { continue }
-                do { try repository.verifyObject(entryId) } catch let error as GitError {
-                    report.problems.append(Problem(path: child(index), "in commit \(commit.short): \(error.description)"))
+        var pending: [(id: Oid, place: Place)] = [(id, Place(nil, path))]
+        while let (id, place) = pending.popLast() {
+            guard trees.insert(id).inserted else { continue }
+            let tree: Tree
+            do {
+                tree = try repository.tree(id)
+            } catch let error as GitError {
+                let where_ = place.path
+                report.problems.append(Problem(path: where_.isEmpty ? "tree of \(commit.short)" : where_, "in commit \(commit.short): \(error.description)"))
+                continue
+            }
+            for index in 0..<tree.count {
+                let (kind, entryId) = tree.kindAndId(at: index)
+                switch kind {
+                case .tree: pending.append((entryId, Place(place, tree.name(at: index))))
+                case .blob:
+                    guard blobs.insert(entryId).inserted else { continue }
+                    do { try repository.verifyObject(entryId) } catch let error as GitError {
+                        report.problems.append(Problem(path: Place(place, tree.name(at: index)).path, "in commit \(commit.short): \(error.description)"))
+                    }
+                case .other: continue
                 }
-            case .other: continue
             }
         }
     }

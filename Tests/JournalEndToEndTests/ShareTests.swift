@@ -521,7 +521,7 @@ struct ShareTests {
         #expect(try mentor.headCommit() == owner.headCommit())
     }
 
-    @Test("hooks/, .githooks/ and .gitmodules that arrive with content never run; the installed hooks stay the shipped ones")
+    @Test("hooks/ and .githooks/ that arrive with content never run; the installed hooks stay the shipped ones")
     func hooksFromContentNeverRun() throws {
         let (owner, bare) = try ownerWithOrigin()
         try owner.expectShippedHooksInstalled("after init")
@@ -534,7 +534,7 @@ struct ShareTests {
         let hookFiles = ["hooks/pre-commit", "hooks/post-merge", "hooks/pre-push", "hooks/post-checkout",
                          ".githooks/pre-commit", ".githooks/post-merge", ".githooks/pre-push", ".husky/pre-commit"]
         var files = Dictionary(uniqueKeysWithValues: hookFiles.map { ($0, script) })
-        files[".gitmodules"] = "[submodule \"tools\"]\n\tpath = tools\n\turl = ../tools.git\n"
+        // (A .gitmodules is refused outright: HostileTreeTests.)
         files["entries/2026/11/2026-11-20-arrived-with-hooks-a2b3c4d5e6.md"] =
             Sandbox.entryText(id: "a2b3c4d5e6", kind: "note", date: "2026-11-20", title: "Arrived with hooks")
         try owner.pushContent(from: evil, files, executable: Set(hookFiles), message: "tooling")

@@ -55,6 +55,7 @@ extension Journal {
             try repository.setConfig("branch.main.merge", Journal.branch)
         }
         let tree = try journal.wrap { try repository.tree(repository.commit(tip).treeId) }
+        _ = try journal.wrap { try IncomingTree.check(tree, in: repository, against: nil, from: url, retry: "journal clone") }
         guard tree.entry(named: Journal.planPath) != nil else {
             throw JournalError.invalidInput("\(url) is not a journal (its main has no plan.yml); nothing was kept")
         }

@@ -55,8 +55,9 @@ extension Journal {
     /// changed are read.
     func addedEntries(from base: Tree, to side: Tree) throws -> [String: String] {
         var added: [String: String] = [:]
+        let baseFiles = TreeLookup(base, in: repository), sideFiles = TreeLookup(side, in: repository)
         for path in try TreeDiff.changedPaths(base, side, in: repository) {
-            guard let id = Journal.entryID(inPath: path), try base.entry(atPath: path) == nil, try side.entry(atPath: path) != nil else { continue }
+            guard let id = Journal.entryID(inPath: path), try baseFiles.entry(atPath: path) == nil, try sideFiles.entry(atPath: path) != nil else { continue }
             added[id] = path
         }
         return added

@@ -38,6 +38,7 @@ extension Journal {
         let alreadyHave = try ours == theirs || repository.isDescendant(ours, of: theirs)
         if alreadyHave { return PullResult(outcome: .upToDate) }
         let theirTree = try repository.tree(repository.commit(theirs).treeId)
+        try IncomingTree.check(theirTree, in: repository, against: ourTree, from: "\(remote)/main")
         if try repository.isDescendant(theirs, of: ours) {
             let paths = try TreeDiff.changedPaths(ourTree, theirTree, in: repository)
             let changes = try entryChanges(paths, from: ourTree, to: theirTree)

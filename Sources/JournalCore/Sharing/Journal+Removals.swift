@@ -13,8 +13,10 @@ extension Journal {
     func entryChanges(_ paths: [String], from old: Tree, to new: Tree) throws -> EntryChanges {
         var changes = EntryChanges()
         var added: [StoredEntry] = []
+        // Each folder read once: a pull of thousands of files into one month stays linear.
+        let oldFiles = TreeLookup(old, in: repository), newFiles = TreeLookup(new, in: repository)
         for path in paths where path.hasPrefix(Journal.entriesFolder + "/") && path.hasSuffix(".md") {
-            let before = try old.entry(atPath: path), after = try new.entry(atPath: path)
+            let before = try oldFiles.entry(atPath: path), after = try newFiles.entry(atPath: path)
             if let after {
                 guard let entry = try? EntryCodec.decode(try repository.blob(after.id)) else { continue }
                 if before == nil { added.append(StoredEntry(entry: entry, path: path)) } else { changes.changed.append(StoredEntry(entry: entry, path: path)) }

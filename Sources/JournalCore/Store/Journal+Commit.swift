@@ -103,7 +103,8 @@ extension Journal {
     func publish(_ commit: Oid, over tip: Oid?, paths: [String], reflog: String) throws {
         try checkWritable()
         let tree = try wrap { try repository.tree(repository.commit(commit).treeId) }
-        for path in paths { try PathSafety.check(path, mode: try wrap { try tree.entry(atPath: path)?.fileMode }) }
+        let lookup = TreeLookup(tree, in: repository)
+        for path in paths { try PathSafety.check(path, mode: try wrap { try lookup.entry(atPath: path)?.fileMode }) }
         let record = ["#commit \(commit.hex)"] + paths
         try FileSystem.writeAtomically(Array(record.joined(separator: "\n").utf8), to: pendingPath, scratch: scratchDirectory)
         let indexLock: IndexLock
@@ -160,12 +161,14 @@ extension Journal {
     /// differs from what main holds: a hand edit that was not committed is never lost.
     private func checkNoLocalChanges(at paths: [String], base: Oid?, new: Tree, staged: (String) -> Oid?) throws {
         let baseTree = try wrap { try base.map { try repository.tree(repository.commit($0).treeId) } }
+        let committedFiles = TreeLookup(baseTree, in: repository), incomingFiles = TreeLookup(new, in: repository)
         for path in paths {
-            let committed = try wrap { try baseTree?.entry(atPath: path)?.id }
+            let committed = try wrap { try committedFiles.entry(atPath: path)?.id }
             let file = root + "/" + path
-            if FileSystem.exists(file) {
+            // A folder where a file arrives (or goes) holds files of its own, each checked at its own path.
+            if FileSystem.exists(file), !FileSystem.isDirectory(file) {
                 let onDisk = try wrap { try repository.hashFile(file) }
-                let incoming = try wrap { try new.entry(atPath: path)?.id }
+                let incoming = try wrap { try incomingFiles.entry(atPath: path)?.id }
                 if onDisk != committed && onDisk != incoming {
                     throw JournalError.failure(
                         "\(path) has changes that are not committed; nothing was recorded",
@@ -194,9 +197,10 @@ extension Journal {
               checkLocalChanges: ((_ staged: (String) -> Oid?) throws -> Void)? = nil) throws {
         try FileSystem.makeDirectories(scratchDirectory)
         let paths = paths.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let lookup = TreeLookup(tree, in: repository)
         // Every path is checked before anything is written (content from a remote included).
         for path in paths {
-            try PathSafety.check(path, mode: try wrap { try tree?.entry(atPath: path)?.fileMode })
+            try PathSafety.check(path, mode: try wrap { try lookup.entry(atPath: path)?.fileMode })
         }
         let live = repository.gitDir + "index"
         var checked = false
@@ -206,7 +210,7 @@ extension Journal {
             try checkLocalChanges?(index.blob(atPath:))
             checked = true
             do {
-                try updateWorkTree(paths, to: tree,
+                try updateWorkTree(paths, to: lookup,
                                    stage: { try index.stage(path: $0, blob: $1, file: $2, executable: $3) },
                                    unstage: { index.remove(path: $0) })
                 let bytes = try index.serialized(workTree: root + "/")
@@ -230,7 +234,7 @@ extension Journal {
         if let checkLocalChanges, !checked {
             try checkLocalChanges(index.entry(path:))
         }
-        try updateWorkTree(paths, to: tree,
+        try updateWorkTree(paths, to: lookup,
                            stage: { path, blob, file, executable in try wrap { try index.add(path: path, blob: blob, file: file, executable: executable) } },
                            unstage: { path in try wrap { try index.remove(path: path) } })
         try wrap { try index.write(smudgingIn: root + "/") }
@@ -240,19 +244,47 @@ extension Journal {
     }
 
     /// Writes (or removes) each of `paths` in the work tree as `tree` has it, and stages it.
-    private func updateWorkTree(_ paths: [String], to tree: Tree?,
+    /// Removals go first, deepest first, so a folder that becomes a file (or a file that becomes
+    /// a folder) is out of the way before the new content is written. Each folder of `tree` is
+    /// read once (`TreeLookup`), so the cost is linear in the number of paths.
+    private func updateWorkTree(_ paths: [String], to tree: TreeLookup,
                                 stage: (_ path: String, _ blob: Oid, _ file: String, _ executable: Bool) throws -> Void,
                                 unstage: (_ path: String) throws -> Void) throws {
+        var writes: [(path: String, entry: TreeEntry)] = [], removals: [String] = []
         for path in paths {
-            let file = root + "/" + path
-            if let entry = try wrap({ try tree?.entry(atPath: path) }), entry.kind == .blob {
-                let executable = entry.fileMode == 0o100755
-                try FileSystem.writeAtomically(try wrap { try repository.blob(entry.id) }, to: file, scratch: scratchDirectory,
-                                               mode: executable ? 0o777 : 0o666)
-                try stage(path, entry.id, file, executable)
+            if let entry = try wrap({ try tree.entry(atPath: path) }), entry.kind == .blob {
+                writes.append((path, entry))
             } else {
-                try FileSystem.remove(file, pruningUpTo: root)
-                try unstage(path)
+                removals.append(path)
+            }
+        }
+        try checkFoldersGiveWay(for: writes.map(\.path), removing: removals)
+        let depth = { (path: String) in path.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        for path in removals.map({ (depth($0), $0) }).sorted(by: { $0.0 > $1.0 }).map(\.1) {
+            let file = root + "/" + path
+            // A folder at a path whose file goes is left alone: what it holds has paths of its own.
+            if !FileSystem.isDirectory(file) { try FileSystem.remove(file, pruningUpTo: root) }
+            try unstage(path)
+        }
+        for (path, entry) in writes {
+            let file = root + "/" + path
+            let executable = entry.fileMode == 0o100755
+            try FileSystem.writeAtomically(try wrap { try repository.blob(entry.id) }, to: file, scratch: scratchDirectory,
+                                           mode: executable ? 0o777 : 0o666)
+            try stage(path, entry.id, file, executable)
+        }
+    }
+
+    /// A file that arrives where the work tree has a folder: the folder must hold nothing but
+    /// files that are going, or the write would fail halfway. Refused before anything is written.
+    private func checkFoldersGiveWay(for writes: [String], removing removals: [String]) throws {
+        let going = Set(removals)
+        for path in writes where FileSystem.isDirectory(root + "/" + path) {
+            let inside = (FileManager.default.enumerator(atPath: root + "/" + path)?.allObjects as? [String]) ?? []
+            if let kept = inside.sorted().first(where: { !going.contains(path + "/" + $0) && !FileSystem.isDirectory(root + "/" + path + "/" + $0) }) {
+                throw JournalError.failure(
+                    "\(path) arrives as a file, but the folder \(path)/ holds \(path)/\(kept), which is not committed; nothing was changed",
+                    hint: "move \(path)/ out of the journal, then run the command again")
             }
         }
     }
