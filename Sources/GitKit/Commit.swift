@@ -3,8 +3,13 @@ import CLibGit2
 /// The one owner of a `git_commit`.
 public final class Commit {
     let pointer: OpaquePointer
+    /// Keeps the repository alive: libgit2 reads through it for as long as this handle lives.
+    let repository: Repository
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, repository: Repository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
 
     deinit { git_commit_free(pointer) }
 

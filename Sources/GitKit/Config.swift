@@ -10,7 +10,7 @@ public final class Config {
 
     /// The user's global and system configuration, for when there is no repository yet.
     public static func userDefault() throws -> Config {
-        Runtime.start()
+        try Runtime.start()
         var config: OpaquePointer?
         try check(git_config_open_default(&config), "read the git configuration")
         defer { git_config_free(config) }

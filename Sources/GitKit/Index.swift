@@ -10,8 +10,14 @@ public final class Index {
     let pointer: OpaquePointer
     /// The mtime (seconds) of the file this index was read from, when it was read from one.
     private(set) var timestamp: Int?
+    /// The repository it belongs to, kept alive as long as this handle; nil for an index file of
+    /// our own (`open(path:)`).
+    let repository: Repository?
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, repository: Repository?) {
+        self.pointer = pointer
+        self.repository = repository
+    }
 
     deinit { git_index_free(pointer) }
 
@@ -110,12 +116,12 @@ extension Index {
     /// An index file of our own at `path`, not tied to a repository: the journal edits a copy of
     /// `.git/index` and renames it into place while it holds `.git/index.lock`, as git does.
     public static func open(path: String) throws -> Index {
-        Runtime.start()
+        try Runtime.start()
         var info = stat()
         let stamp = stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : nil
         var out: OpaquePointer?
         try check(git_index_open(&out, path), "open the index \(path)")
-        let index = Index(out!)
+        let index = Index(out!, repository: nil)
         index.timestamp = stamp
         return index
     }

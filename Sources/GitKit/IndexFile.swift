@@ -48,7 +48,7 @@ public struct IndexFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             guard errno == ENOENT else { throw Unsupported(description: "cannot read \(path): \(String(cString: strerror(errno)))") }
-            try self.init(bytes: IndexFile.emptyFile())
+            try self.init(bytes: try IndexFile.emptyFile())
             return
         }
         defer { close(fd) }
@@ -73,7 +73,7 @@ public struct IndexFile {
         }
         let version = IndexFile.uint32(bytes, at: 4)
         guard version == 2 || version == 3 else { throw Unsupported(description: "index version \(version)") }
-        guard IndexFile.sha1(bytes[0..<(bytes.count - IndexFile.checksumSize)]).elementsEqual(bytes.suffix(IndexFile.checksumSize)) else {
+        guard try IndexFile.sha1(bytes[0..<(bytes.count - IndexFile.checksumSize)]).elementsEqual(bytes.suffix(IndexFile.checksumSize)) else {
             throw Unsupported(description: "index checksum mismatch")
         }
         let count = Int(IndexFile.uint32(bytes, at: 8))
@@ -185,7 +185,7 @@ public struct IndexFile {
                 continue  // optional, and tied to entry positions or untracked files: git rebuilds it
             }
         }
-        out.append(contentsOf: IndexFile.sha1(out[...]))
+        out.append(contentsOf: try IndexFile.sha1(out[...]))
         return out
     }
 
@@ -322,19 +322,23 @@ public struct IndexFile {
 
     // MARK: Bytes
 
-    static func emptyFile() -> [UInt8] {
+    static func emptyFile() throws -> [UInt8] {
         var out = Array("DIRC".utf8)
         appendUInt32(2, to: &out)
         appendUInt32(0, to: &out)
-        out.append(contentsOf: sha1(out[...]))
+        out.append(contentsOf: try sha1(out[...]))
         return out
     }
 
-    static func sha1(_ data: ArraySlice<UInt8>) -> [UInt8] {
+    static func sha1(_ data: ArraySlice<UInt8>, algorithm: OpaquePointer? = EVP_sha1()) throws -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        data.withUnsafeBytes { buffer in
-            _ = EVP_Digest(buffer.baseAddress, buffer.count, &digest, &length, EVP_sha1(), nil)
+        let done = data.withUnsafeBytes { buffer in
+            EVP_Digest(buffer.baseAddress, buffer.count, &digest, &length, algorithm, nil)
+        }
+        // 1 is success; anything else (or a digest of the wrong size) must never become a checksum.
+        guard done == 1, length == UInt32(checksumSize) else {
+            throw Unsupported(description: "cannot compute the index checksum: OpenSSL's SHA-1 failed")
         }
         return Array(digest.prefix(Int(length)))
     }

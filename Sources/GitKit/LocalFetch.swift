@@ -3,11 +3,14 @@ import CLibGit2
 /// The one owner of a `git_packbuilder`.
 final class PackBuilder {
     let pointer: OpaquePointer
+    /// Keeps the repository alive: libgit2 reads through it for as long as this handle lives.
+    let repository: Repository
 
     init(for repository: Repository) throws {
         var out: OpaquePointer?
         try check(git_packbuilder_new(&out, repository.pointer), "prepare a pack")
         pointer = out!
+        self.repository = repository
     }
 
     deinit { git_packbuilder_free(pointer) }

@@ -50,7 +50,7 @@ extension Repository {
         try check(git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)), "prepare a merge")
         var out: OpaquePointer?
         try check(git_merge_trees(&out, pointer, ancestorTree?.pointer, ourTree.pointer, theirTree.pointer, &options), "merge")
-        let index = Index(out!)
+        let index = Index(out!, repository: self)
         let conflicts = try self.conflicts(in: index)
         let resolutions = conflicts.isEmpty ? [:] : try resolve(conflicts)
         for (path, resolution) in resolutions.sorted(by: { $0.key < $1.key }) {

@@ -9,7 +9,7 @@ public struct FileMerge: Sendable, Equatable {
     /// Merges `ours` and `theirs` against `ancestor` (nil: the file is new on both sides). Nothing
     /// touches a repository; the caller bounds the sizes.
     public static func merge(ancestor: [UInt8]?, ours: [UInt8], theirs: [UInt8]) throws -> FileMerge {
-        Runtime.start()
+        try Runtime.start()
         let result = MergeFileResult()
         try withInput(ancestor ?? []) { base in
             try withInput(ours) { our in

@@ -5,7 +5,7 @@ import CLibGit2
 public enum Patch {
     /// The diff from `old` (nil: the file is new) to `new`, both named `path`.
     public static func unified(from old: [UInt8]?, to new: [UInt8], path: String) throws -> String {
-        Runtime.start()
+        try Runtime.start()
         let handle = PatchHandle()
         let code = (old ?? []).withUnsafeBytes { before in
             new.withUnsafeBytes { after in

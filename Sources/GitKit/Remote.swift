@@ -6,8 +6,13 @@ import Glibc
 /// The one owner of a `git_remote`.
 public final class Remote {
     let pointer: OpaquePointer
+    /// Keeps the repository alive: libgit2 reads through it for as long as this handle lives.
+    let repository: Repository
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, repository: Repository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
 
     deinit { git_remote_free(pointer) }
 
@@ -87,14 +92,14 @@ extension Repository {
     public func remote(named name: String) throws -> Remote {
         var out: OpaquePointer?
         try check(git_remote_lookup(&out, pointer, name), "find the remote \(name)")
-        return Remote(out!)
+        return Remote(out!, repository: self)
     }
 
     @discardableResult
     public func createRemote(named name: String, url: String) throws -> Remote {
         var out: OpaquePointer?
         try check(git_remote_create(&out, pointer, name, url), "add the remote \(name)")
-        return Remote(out!)
+        return Remote(out!, repository: self)
     }
 
     public func deleteRemote(named name: String) throws {
@@ -105,7 +110,7 @@ extension Repository {
     /// work tree, so a remote whose HEAD names another (or no) branch still clones.
     public static func clone(url: String, to path: String, credentials: Credentials,
                              progress: ((TransferProgress) -> Void)? = nil) throws -> Repository {
-        Runtime.start()
+        try Runtime.start()
         let context = TransferContext(url: url, credentials: credentials, progress: progress)
         var options = git_clone_options()
         try check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "prepare a clone")

@@ -1,6 +1,8 @@
 import CLibGit2
 
-/// The one owner of a `git_repository`. Everything GitKit reads or writes goes through it.
+/// The one owner of a `git_repository`. Everything GitKit reads or writes goes through it. Every
+/// handle made from it (Commit, Tree, TreeBuilder, Remote, RevWalk, Index) holds it strongly, so it
+/// is freed only after them: libgit2 calls a use after the repository is freed undefined.
 public final class Repository {
     let pointer: OpaquePointer
 
@@ -12,7 +14,7 @@ public final class Repository {
 
     /// Opens the repository whose work tree (or git dir) is exactly `path`; never searches parents.
     public static func open(at path: String) throws -> Repository {
-        Runtime.start()
+        try Runtime.start()
         var out: OpaquePointer?
         try check(
             git_repository_open_ext(&out, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil),
@@ -22,7 +24,7 @@ public final class Repository {
 
     /// Creates a non-bare repository whose HEAD names `initialBranch`.
     public static func create(at path: String, initialBranch: String) throws -> Repository {
-        Runtime.start()
+        try Runtime.start()
         var options = git_repository_init_options()
         try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "prepare repository options")
         options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue
@@ -128,14 +130,14 @@ public final class Repository {
         var out: OpaquePointer?
         var raw = id.raw
         try check(git_commit_lookup(&out, pointer, &raw), "read commit \(id.short)")
-        return Commit(out!)
+        return Commit(out!, repository: self)
     }
 
     public func tree(_ id: Oid) throws -> Tree {
         var out: OpaquePointer?
         var raw = id.raw
         try check(git_tree_lookup(&out, pointer, &raw), "read tree \(id.short)")
-        return Tree(out!)
+        return Tree(out!, repository: self)
     }
 
     /// The bytes of a blob.
@@ -168,7 +170,7 @@ public final class Repository {
     public func treeBuilder(from base: Tree?) throws -> TreeBuilder {
         var out: OpaquePointer?
         try check(git_treebuilder_new(&out, pointer, base?.pointer), "start a tree")
-        return TreeBuilder(out!)
+        return TreeBuilder(out!, repository: self)
     }
 
     /// Writes a commit object without moving any reference; `updateReference` publishes it.
@@ -226,7 +228,7 @@ public final class Repository {
     public func index() throws -> Index {
         var out: OpaquePointer?
         try check(git_repository_index(&out, pointer), "open the index")
-        return Index(out!)
+        return Index(out!, repository: self)
     }
 
     /// A read-only snapshot of the configuration this repository sees (its own, global, system).
@@ -253,6 +255,6 @@ public final class Repository {
     public func revWalk() throws -> RevWalk {
         var out: OpaquePointer?
         try check(git_revwalk_new(&out, pointer), "walk the history")
-        return RevWalk(out!)
+        return RevWalk(out!, repository: self)
     }
 }

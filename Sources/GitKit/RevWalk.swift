@@ -4,8 +4,13 @@ import CLibGit2
 public final class RevWalk: IteratorProtocol, Sequence {
     let pointer: OpaquePointer
     public private(set) var error: GitError?
+    /// Keeps the repository alive: libgit2 reads through it for as long as this handle lives.
+    let repository: Repository
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, repository: Repository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
 
     deinit { git_revwalk_free(pointer) }
 

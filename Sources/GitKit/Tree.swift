@@ -32,8 +32,13 @@ public struct TreeEntry: Sendable, Equatable {
 /// The one owner of a `git_tree`.
 public final class Tree {
     let pointer: OpaquePointer
+    /// Keeps the repository alive: libgit2 reads through it for as long as this handle lives.
+    let repository: Repository
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, repository: Repository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
 
     deinit { git_tree_free(pointer) }
 
@@ -99,8 +104,13 @@ public final class Tree {
 /// The one owner of a `git_treebuilder`.
 public final class TreeBuilder {
     let pointer: OpaquePointer
+    /// Keeps the repository alive: libgit2 reads through it for as long as this handle lives.
+    let repository: Repository
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, repository: Repository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
 
     deinit { git_treebuilder_free(pointer) }
 

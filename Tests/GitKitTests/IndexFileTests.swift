@@ -216,3 +216,23 @@ struct IndexFileTests {
         #expect(process.terminationStatus == 0, "\(executable) \(arguments)")
     }
 }
+
+/// The index's trailing checksum comes from OpenSSL; a digest that failed must never be written
+/// as a checksum of zero bytes.
+@Suite("IndexFile checksum")
+struct IndexFileChecksumTests {
+    @Test("a failed digest throws instead of returning an empty checksum")
+    func failedDigestThrows() {
+        // EVP_Digest fails when it is given no algorithm.
+        let error = #expect(throws: IndexFile.Unsupported.self) {
+            _ = try IndexFile.sha1(ArraySlice<UInt8>([1, 2, 3]), algorithm: nil)
+        }
+        #expect(error?.description == "cannot compute the index checksum: OpenSSL's SHA-1 failed")
+    }
+
+    @Test("the checksum is git's SHA-1")
+    func sha1OfEmptyIndex() throws {
+        #expect(try IndexFile.sha1(Array("abc".utf8)[...]).map { String(format: "%02x", $0) }.joined()
+                == "a9993e364706816aba3e25717850c26c9cd0d89d")
+    }
+}

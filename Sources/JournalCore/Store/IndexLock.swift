@@ -16,10 +16,19 @@ final class IndexLock {
         while true {
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 {
+                do {
+                    try IndexLock.writeMarker(to: fd, path: path)
+                } catch {
+                    close(fd)
+                    unlink(path)
+                    throw error
+                }
+                guard close(fd) == 0 else {
+                    let code = errno
+                    unlink(path)
+                    throw IndexLock.markerFailure(path, FileSystem.reason(code))
+                }
                 held = true
-                let text = Array("\(IndexLock.marker)\(getpid())\n".utf8)
-                _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                close(fd)
                 return
             }
             guard errno == EEXIST else {
@@ -34,6 +43,20 @@ final class IndexLock {
             usleep(10_000)
             waited += 0.01
         }
+    }
+
+    /// A lock without its marker would look like git's, and one a killed journal left could then
+    /// never be removed for the user: a marker that cannot be written is an error.
+    static func writeMarker(to fd: Int32, path: String) throws {
+        let text = Array("\(IndexLock.marker)\(getpid())\n".utf8)
+        let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == text.count else {
+            throw markerFailure(path, written < 0 ? FileSystem.reason(errno) : "only \(written) of \(text.count) bytes were written")
+        }
+    }
+
+    private static func markerFailure(_ path: String, _ reason: String) -> JournalError {
+        JournalError.failure("cannot write the lock \(path): \(reason)", hint: "check free disk space, then run the command again")
     }
 
     func release() {

@@ -34,7 +34,7 @@ extension Journal {
         defer { withExtendedLifetime(lock) {} }
         try checkWritable()
         try recoverInterruptedWrite()
-        try? repository.setReflogIdentity(name: author.name, email: author.email)
+        try wrap { try repository.setReflogIdentity(name: author.name, email: author.email) }
         if onPrivate { return try commitPrivate(message: message, author: author, at: moment, makeChanges) }
         let signature = author.signature(at: moment)
         var attempt = 0
