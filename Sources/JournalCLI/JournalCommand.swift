@@ -62,6 +62,7 @@ public struct JournalCommand: ParsableCommand {
     }
 
     static func report(_ error: JournalError) -> Never {
+        let error = ErrorWording.worded(error)
         Terminal.err(Terminal.paint("error:", .red, fd: STDERR_FILENO) + " " + error.message)
         if let hint = error.hint { Terminal.err(Terminal.paint("hint:", .dim, fd: STDERR_FILENO) + " " + hint) }
         Foundation.exit(error.category == .invalidInput ? 2 : 1)

@@ -129,9 +129,8 @@ public final class Journal {
         do {
             return try PlanCodec.decode(text)
         } catch let problems as Problems {
-            throw JournalError.invalidInput(
-                "plan.yml cannot be read:\n" + problems.problems.map { "  \(Journal.planPath):\($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
-                hint: "fix it with `journal plan edit`; `journal verify` lists every problem")
+            throw JournalError(.invalidInput, "plan.yml cannot be read:", hint: "fix it with `journal plan edit`; `journal verify` lists every problem",
+                               problems: problems.found(in: Journal.planPath))
         }
     }
 

@@ -168,9 +168,8 @@ extension Journal {
         switch result {
         case let .success(entry): return StoredEntry(entry: entry, path: path, isPrivate: privatePaths.contains(path))
         case let .failure(error as Problems):
-            throw JournalError.failure(
-                "\(path) cannot be read:\n" + error.problems.map { "  \(path):\($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
-                hint: "fix the file by hand and commit it, or run `journal verify`")
+            throw JournalError(.failure, "\(path) cannot be read:", hint: "fix the file by hand and commit it, or run `journal verify`",
+                               problems: error.found(in: path))
         case let .failure(error): throw error
         }
     }

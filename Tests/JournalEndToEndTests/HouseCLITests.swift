@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import JournalCLI
+import JournalCore
+
+/// The CLI's side of the house: -C is a parameter, never the environment; problems found in a
+/// file are listed one `path:line: message` a line; hints that name flags and environment
+/// variables are the CLI's words, whatever the library says.
+@Suite("House: the CLI")
+struct HouseCLITests {
+    @Test("every fact the library states is worded with the CLI's flag or variable")
+    func everyFactWorded() {
+        let facts: [(JournalError.Fact, String)] = [
+            (.noJournal, "--journal PATH"), (.journalIsAFile, "--journal PATH"), (.initOnAFile, "--journal PATH"),
+            (.initOnARepository, "--force"), (.initOnAFolder, "--force"), (.notAJournal, "`journal init --force`"),
+            (.futureDate, "--future"), (.bodyTooLong, "--link"), (.noIdentity, "JOURNAL_AUTHOR_EMAIL"),
+            (.authenticationFailed(triedRSA: false), "JOURNAL_SSH_KEY"), (.authenticationFailed(triedRSA: true), "rsa-sha2"),
+            (.hookTooSlow, "JOURNAL_TRANSFER_TIMEOUT"), (.removalsRefused(remote: "mentor", count: 2), "if mentor removed them on purpose, pull again with --accept-removals"),
+            (.resolutionUnreadable(keptIn: ".git/journal/merge"), "kept in .git/journal/merge into a file and resolve with --file FILE"),
+            (.resolutionDeletesPlan, "--file FILE"),
+        ]
+        for (fact, words) in facts {
+            let error = ErrorWording.worded(JournalError(.failure, "it failed", hint: "the library's words", fact: fact))
+            #expect(error.hint?.contains(words) == true, "\(fact): \(error)")
+            #expect(error.message == "it failed")
+        }
+    }
+
+    @Test("an edited entry that cannot be read lists its problems by line, for add and edit alike")
+    func editorProblemsListed() throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeBareJournal()
+        let editor = try sandbox.writeScript("bad-date.sh", """
+        sed -i 's/^title: ""$/title: "Dated"/; s/^date: .*$/date: "someday"/' "$1"
+        """)
+        let id = try sandbox.record("note", "Before")
+        let before = try sandbox.snapshot()
+        for arguments in [["add", "note"], ["edit", id]] {
+            let result = try sandbox.journal(arguments, environment: ["EDITOR": editor])
+            try sandbox.expectRefused(result, before: before, mentioning: ["error: the edited entry cannot be read:\n  line ", "hint: your text is in "])
+            #expect(result.stderr.firstMatch(of: /cannot be read:\n  line \d+: [^\n]*date/) != nil, "\(arguments): \(result)")
+        }
+    }
+
+    @Test("a plan.yml or entry committed broken is reported path:line by path:line")
+    func committedProblemsListed() throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeBareJournal()
+        let id = "abcd234567"
+        let path = "entries/2026/11/2026-11-20-broken-\(id).md"
+        try sandbox.commitByHand([path: Sandbox.entryText(id: id, date: "2026-11-20", title: "Broken", extra: "colour: red\n")])
+        let shown = try sandbox.journal("show", id)
+        #expect(shown.status == 1 && shown.stderr.contains("error: \(path) cannot be read:\n  \(path):6: "), "\(shown)")
+        try sandbox.commitByHand(["plan.yml": "owner: \"A\"\ncolour: red\n"])
+        let added = try sandbox.journal("add", "note", "After")
+        #expect(added.status == 2 && added.stderr.contains("error: plan.yml cannot be read:\n  plan.yml:2: "), "\(added)")
+    }
+}
