@@ -8,6 +8,52 @@ import JournalCore
 /// variables are the CLI's words, whatever the library says.
 @Suite("House: the CLI")
 struct HouseCLITests {
+    /// An editor that gives the entry a title and writes into its body what JOURNAL_DIR it saw.
+    static func reportingEditor(_ sandbox: Sandbox) throws -> String {
+        try sandbox.writeScript("report-dir.sh", """
+        sed -i 's/^title: ""$/title: "From the editor"/' "$1"
+        printf 'JOURNAL_DIR=%s\\n' "${JOURNAL_DIR-unset}" >> "$1"
+        """)
+    }
+
+    @Test("a leading -C reaches the command, not the environment of the editor it runs")
+    func leadingOptionStaysOutOfTheEnvironment() throws {
+        let sandbox = try Sandbox()
+        let other = sandbox.root.appendingPathComponent("other journal").path
+        sandbox.environment["JOURNAL_DIR"] = nil
+        try expectSuccess(sandbox.journal("-C", other, "init"))
+        let editor = try Self.reportingEditor(sandbox)
+        for arguments in [["-C", other, "add", "note"], ["--journal=\(other)", "add", "note"], ["add", "note", "-C", other]] {
+            let added = try sandbox.journal(arguments, environment: ["EDITOR": editor])
+            #expect(added.status == 0, "\(arguments): \(added)")
+        }
+        let log = try sandbox.run("/usr/bin/git", ["-C", other, "log", "-p", "--format=%s"], stdin: nil, environment: [:])
+        #expect(log.stdout.components(separatedBy: "+JOURNAL_DIR=unset").count == 4, "\(log)")
+        #expect(!log.stdout.contains("+JOURNAL_DIR=/"), "\(log)")
+    }
+
+    @Test("a JOURNAL_DIR the user set is what the editor sees, even under -C")
+    func usersOwnVariableIsKept() throws {
+        let sandbox = try Sandbox()
+        let other = sandbox.root.appendingPathComponent("other").path
+        try expectSuccess(sandbox.journal("-C", other, "init"))
+        let set = try #require(sandbox.environment["JOURNAL_DIR"])
+        let added = try sandbox.journal(["-C", other, "add", "note"], environment: ["EDITOR": try Self.reportingEditor(sandbox)])
+        #expect(added.status == 0, "\(added)")
+        let log = try sandbox.run("/usr/bin/git", ["-C", other, "log", "-1", "-p"], stdin: nil, environment: [:])
+        #expect(log.stdout.contains("+JOURNAL_DIR=\(set)\n"), "\(log)")
+    }
+
+    @Test("a leading -C before a group reaches its default subcommand", arguments: [["plan"], ["remote"], ["plan", "show"]])
+    func leadingOptionBeforeAGroup(arguments: [String]) throws {
+        let sandbox = try Sandbox()
+        let other = sandbox.root.appendingPathComponent("other").path
+        sandbox.environment["JOURNAL_DIR"] = sandbox.root.appendingPathComponent("missing").path
+        try expectSuccess(sandbox.journal("-C", other, "init"))
+        let result = try sandbox.journal(["-C", other] + arguments)
+        #expect(result.status == 0, "\(result)")
+    }
+
     @Test("every fact the library states is worded with the CLI's flag or variable")
     func everyFactWorded() {
         let facts: [(JournalError.Fact, String)] = [
