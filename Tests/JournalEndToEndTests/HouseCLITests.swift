@@ -54,6 +54,36 @@ struct HouseCLITests {
         #expect(result.status == 0, "\(result)")
     }
 
+    @Test("the refusals name the flag or variable that gets past them")
+    func hintsNameFlags() throws {
+        let sandbox = try Sandbox()
+        let file = try sandbox.writeScratch("a-file", "x\n")
+        let full = sandbox.root.appendingPathComponent("full").path
+        try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+        try Data("x\n".utf8).write(to: URL(fileURLWithPath: full + "/notes.txt"))
+        let repo = sandbox.root.appendingPathComponent("repo").path
+        #expect(try sandbox.run("/usr/bin/git", ["init", "-q", repo], stdin: nil, environment: [:]).status == 0)
+        let cases: [([String], String, Int32)] = [
+            (["-C", sandbox.root.appendingPathComponent("missing").path, "list"], "hint: create one with `journal init`, or name another with --journal PATH", 2),
+            (["-C", file, "list"], "hint: name the journal's folder with --journal PATH", 2),
+            (["init", file], "hint: name another path with --journal PATH", 2),
+            (["init", full], "or pass --force to make a journal there", 2),
+            (["init", repo], "hint: pass --force to add a journal's README.md and plan.yml to it", 2),
+        ]
+        for (arguments, words, status) in cases {
+            let result = try sandbox.journal(arguments)
+            #expect(result.status == status && result.stderr.contains(words), "\(arguments): \(result)")
+        }
+        try expectSuccess(sandbox.journal("init"))
+        let long = try sandbox.writeScratch("long.md", String(repeating: "a line of text\n", count: 20_000))
+        let body = try sandbox.journal("add", "note", "Long", "--file", long)
+        #expect(body.status == 2 && body.stderr.contains("link to them with --link"), "\(body)")
+        sandbox.environment["JOURNAL_AUTHOR_NAME"] = nil
+        let anonymous = try sandbox.journal("add", "note", "Who")
+        #expect(anonymous.status == 2 && anonymous.stderr.contains("hint: set JOURNAL_AUTHOR_NAME and JOURNAL_AUTHOR_EMAIL, or run `git config"),
+                "\(anonymous)")
+    }
+
     @Test("every fact the library states is worded with the CLI's flag or variable")
     func everyFactWorded() {
         let facts: [(JournalError.Fact, String)] = [

@@ -186,7 +186,7 @@ extension Journal {
         if let outcome = entry.outcome { try plan.checkOutcome(outcome) }
         if entry.date > today && !allowFuture {
             throw JournalError.invalidInput(
-                "the date \(entry.date) is in the future (today is \(today))", hint: "pass --future to record something planned")
+                "the date \(entry.date) is in the future (today is \(today))", hint: "allow a future date to record something planned", fact: .futureDate)
         }
         if try TextRules.body(entry.body) != entry.body {
             throw JournalError.invalidInput("the body has line endings or trailing blank lines that would not be stored as given")

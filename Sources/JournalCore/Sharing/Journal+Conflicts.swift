@@ -116,7 +116,7 @@ extension Journal {
             let side = choice.isOurs ? "ours" : "theirs"
             chosen = try? FileSystem.read("\(keptName(path)).\(side)")
             if chosen == nil && path == Journal.planPath {
-                throw JournalError.invalidInput("that side deleted plan.yml; resolve with --file", hint: "a journal always has a plan.yml")
+                throw JournalError(.invalidInput, "that side deleted plan.yml", hint: "a journal always has a plan.yml; resolve it with a file", fact: .resolutionDeletesPlan)
             }
         case .text(let text):
             chosen = Array(TextRules.normaliseLineEndings(text).utf8)
