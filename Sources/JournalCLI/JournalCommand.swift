@@ -42,7 +42,8 @@ public struct JournalCommand: ParsableCommand {
             report(JournalError.invalidInput("argument \(bad) is not valid UTF-8", hint: "pass text as UTF-8"))
         }
         do {
-            var command = try DashArguments.parse(leadingJournalOption(Array(CommandLine.arguments.dropFirst())), root: JournalCommand.self)
+            var command = try DashArguments.parse(LeadingJournalOption.passDown(Array(CommandLine.arguments.dropFirst()), root: JournalCommand.self),
+                                                   root: JournalCommand.self)
             try command.run()
             Foundation.exit(0)
         } catch let error as JournalError {
@@ -62,28 +63,10 @@ public struct JournalCommand: ParsableCommand {
     }
 
     static func report(_ error: JournalError) -> Never {
+        let error = ErrorWording.worded(error)
         Terminal.err(Terminal.paint("error:", .red, fd: STDERR_FILENO) + " " + error.message)
         if let hint = error.hint { Terminal.err(Terminal.paint("hint:", .dim, fd: STDERR_FILENO) + " " + hint) }
         Foundation.exit(error.category == .invalidInput ? 2 : 1)
-    }
-
-    /// `journal -C PATH add ...` as with git: a leading -C/--journal applies to the command after it,
-    /// passed down the way a user could pass it, through JOURNAL_DIR. Runs before anything reads
-    /// `Environment.current`, which is read once.
-    static func leadingJournalOption(_ arguments: [String]) -> [String] {
-        var arguments = arguments
-        while let first = arguments.first {
-            if (first == "-C" || first == "--journal"), arguments.count > 1 {
-                setenv("JOURNAL_DIR", arguments[1], 1)
-                arguments.removeFirst(2)
-            } else if first.hasPrefix("--journal=") {
-                setenv("JOURNAL_DIR", String(first.dropFirst("--journal=".count)), 1)
-                arguments.removeFirst()
-            } else {
-                break
-            }
-        }
-        return arguments
     }
 
     /// Swift repairs invalid UTF-8 in arguments silently; the journal refuses it instead.

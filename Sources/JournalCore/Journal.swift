@@ -31,10 +31,10 @@ public final class Journal {
     public static func open(at path: String) throws -> Journal {
         guard FileSystem.exists(path) else {
             throw JournalError.invalidInput(
-                "there is no journal at \(path)", hint: "create one with `journal init`, or name another with --journal PATH")
+                "there is no journal at \(path)", hint: "create one with `journal init`, or name another folder", fact: .noJournal)
         }
         guard FileSystem.isDirectory(path) else {
-            throw JournalError.invalidInput("\(path) is a file, not a journal folder", hint: "name the journal's folder with --journal PATH")
+            throw JournalError.invalidInput("\(path) is a file, not a journal folder", hint: "name the journal's folder", fact: .journalIsAFile)
         }
         let repository: Repository
         do {
@@ -74,7 +74,7 @@ public final class Journal {
         guard onMain else {
             throw JournalError.invalidInput(
                 "\(path) is a git repository but not a journal (main has no plan.yml)",
-                hint: "make a journal elsewhere with `journal init PATH`, or here with `journal init --force`")
+                hint: "make a journal elsewhere with `journal init PATH`, or here by forcing `journal init`", fact: .notAJournal)
         }
         let head = try wrap { try repository.headBranch() }
         if let head, head != Journal.branch {
@@ -129,9 +129,8 @@ public final class Journal {
         do {
             return try PlanCodec.decode(text)
         } catch let problems as Problems {
-            throw JournalError.invalidInput(
-                "plan.yml cannot be read:\n" + problems.problems.map { "  \(Journal.planPath):\($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
-                hint: "fix it with `journal plan edit`; `journal verify` lists every problem")
+            throw JournalError(.invalidInput, "plan.yml cannot be read:", hint: "fix it with `journal plan edit`; `journal verify` lists every problem",
+                               problems: problems.found(in: Journal.planPath))
         }
     }
 

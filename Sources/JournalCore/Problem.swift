@@ -25,4 +25,9 @@ public struct Problems: Error, Sendable, CustomStringConvertible {
     public var problems: [Problem]
     public init(_ problems: [Problem]) { self.problems = problems }
     public var description: String { problems.map(\.description).joined(separator: "\n") }
+
+    /// The problems as found in the file at `path` (line 1 when the line is not known).
+    public func found(in path: String?) -> [Problem] {
+        problems.map { Problem(path: path ?? $0.path, line: $0.line ?? 1, $0.message) }
+    }
 }

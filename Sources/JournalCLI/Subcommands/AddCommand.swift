@@ -42,41 +42,23 @@ struct AddCommand: ParsableCommand {
         try fields.apply(to: &entry, today: now.today)
         let commit: Oid
         if title == nil {
-            guard var edited = try editInEditor(entry, journal: journal) else {
+            let template = "---\n# Write a one-line title, fill in the fields, and the body below the second ---.\n"
+                + "# An empty title records nothing.\n" + EntryCodec.encode(entry).dropFirst(4)
+            guard let edited = try Editor.editEntry(template, id: entry.id, at: journal.scratchPath("ENTRY_EDITMSG.md"),
+                                                    environment: global.environment, untouchedAborts: true) else {
                 Terminal.err("Aborted: the title is empty or the text is unchanged; nothing was recorded.")
                 throw ExitCode(1)
             }
-            edited.body = try TextRules.body(edited.body)
             entry = edited
             do {
                 commit = try journal.add(entry, author: author, at: now, allowFuture: fields.future, isPrivate: `private`)
             } catch let error as JournalError {
+                let error = ErrorWording.worded(error)
                 throw JournalError(error.category, error.message, hint: [error.hint, "your text is in \(journal.scratchPath("ENTRY_EDITMSG.md"))"].compactMap { $0 }.joined(separator: "; "))
             }
         } else {
             commit = try journal.add(entry, author: author, at: now, allowFuture: fields.future, isPrivate: `private`)
         }
         Terminal.out("Recorded \(`private` ? "private " : "")\(entry.kind.rawValue) \(entry.id) (commit \(commit.short)): \(entry.title)")
-    }
-
-    /// Opens the editor on the entry as it would be stored; nil when the user left it empty.
-    private func editInEditor(_ entry: Entry, journal: Journal) throws -> Entry? {
-        let template = "---\n# Write a one-line title, fill in the fields, and the body below the second ---.\n"
-            + "# An empty title records nothing.\n" + EntryCodec.encode(entry).dropFirst(4)
-        let text = try Editor.edit(template, at: journal.scratchPath("ENTRY_EDITMSG.md"), environment: global.environment)
-        if text == template { return nil }
-        let edited: Entry
-        do {
-            edited = try EntryCodec.decode(text)
-        } catch let problems as Problems {
-            if problems.problems.contains(where: { $0.message == "the title is empty" || $0.message == "missing required key \"title\"" }) {
-                return nil
-            }
-            throw JournalError.invalidInput(
-                "the edited entry cannot be read:\n" + problems.problems.map { "  line \($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
-                hint: "your text is in \(journal.scratchPath("ENTRY_EDITMSG.md"))")
-        }
-        guard edited.id == entry.id else { throw JournalError.invalidInput("the id line was changed; an entry keeps the id it was given") }
-        return edited
     }
 }

@@ -34,19 +34,8 @@ struct EditCommand: ParsableCommand {
             if let title { entry.title = title }
             try fields.apply(to: &entry, today: now.today)
         } else {
-            let path = journal.scratchPath("ENTRY_EDITMSG.md")
-            let text = try Editor.edit(EntryCodec.encode(entry), at: path, environment: global.environment)
-            do {
-                entry = try EntryCodec.decode(text)
-                entry.body = try TextRules.body(entry.body)
-            } catch let problems as Problems {
-                throw JournalError.invalidInput(
-                    "the edited entry cannot be read:\n" + problems.problems.map { "  line \($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
-                    hint: "your text is in \(path)")
-            }
-            guard entry.id == stored.entry.id else {
-                throw JournalError.invalidInput("the id line was changed; an entry keeps its id", hint: "your text is in \(path)")
-            }
+            entry = try Editor.editEntry(EntryCodec.encode(entry), id: stored.entry.id, at: journal.scratchPath("ENTRY_EDITMSG.md"),
+                                         environment: global.environment, untouchedAborts: false) ?? entry
         }
         let commit = try journal.update(stored, to: entry, author: author, at: now, allowFuture: fields.future)
         Terminal.out("Edited \(entry.kind.rawValue) \(entry.id) (commit \(commit.short)): \(entry.title)")

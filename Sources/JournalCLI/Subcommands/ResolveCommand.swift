@@ -54,31 +54,9 @@ func resolveConflict(_ path: String, _ options: ResolutionOptions, in journal: J
     let outcome = try journal.resolve(path, with: choice, author: try global.identity(for: journal), at: try global.now(),
                                       acceptRemovals: options.acceptRemovals)
     if let pull = outcome.pull {
-        try reportPull(pull, from: outcome.remote)
+        try PullReport.print(pull, from: outcome.remote)
         return
     }
     Terminal.out("Resolved \(path). Still in conflict: \(outcome.remaining.map(\.path).joined(separator: ", ")).")
     Terminal.out(conflictHint(outcome.remaining))
-}
-
-/// One line per file: the commands that settle it.
-func conflictHint(_ conflicts: [PullConflict]) -> String {
-    conflicts.map { conflict in
-        let path = shellWord(conflict.path)
-        let isPlan = conflict.path == Journal.planPath
-        var choices: [String] = []
-        let command = isPlan ? "journal plan resolve" : "journal resolve \(path)"
-        if conflict.inOurs || !isPlan { choices.append(conflict.inOurs ? "--ours" : "--ours (removes it)") }
-        if conflict.inTheirs || !isPlan { choices.append(conflict.inTheirs ? "--theirs" : "--theirs (removes it)") }
-        choices.append("--file FILE")
-        let first = "`\(command) \(choices[0])`"
-        let alias = isPlan ? " (or `journal resolve plan.yml \(choices[0])`)" : ""
-        return "  \(conflict.path): \(first)\(alias), " + choices.dropFirst().map { "`\($0)`" }.joined(separator: " or ")
-    }.joined(separator: "\n")
-}
-
-/// A path as one shell word: unchanged when it is plain, else single-quoted.
-func shellWord(_ text: String) -> String {
-    let plain = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._/-+".unicodeScalars.contains($0) }
-    return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -62,19 +62,3 @@ struct TransferOptions: ParsableArguments {
         }
     }
 }
-
-/// "2 new entries: feedback from Sam Mentor, win Shipped X"
-func describeArrivals(_ result: PullResult, from remote: String) -> String {
-    switch result.outcome {
-    case .upToDate: return "Already up to date with \(remote)."
-    case .conflict:
-        return "Stopped: \(result.conflicts.joined(separator: ", ")) changed on both sides."
-    case .fastForward, .merged:
-        let entries = result.arrived
-        guard !entries.isEmpty else { return "Updated from \(remote) (no new entries)." }
-        let names = entries.prefix(5).map { stored in
-            stored.entry.kind == .feedback && stored.entry.from != nil ? "feedback from \(stored.entry.from!)" : "\(stored.entry.kind.rawValue) \(stored.entry.title)"
-        }
-        return "\(entries.count) new entr\(entries.count == 1 ? "y" : "ies") from \(remote): " + names.joined(separator: ", ") + (entries.count > 5 ? ", ..." : "")
-    }
-}

@@ -168,9 +168,8 @@ extension Journal {
         switch result {
         case let .success(entry): return StoredEntry(entry: entry, path: path, isPrivate: privatePaths.contains(path))
         case let .failure(error as Problems):
-            throw JournalError.failure(
-                "\(path) cannot be read:\n" + error.problems.map { "  \(path):\($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
-                hint: "fix the file by hand and commit it, or run `journal verify`")
+            throw JournalError(.failure, "\(path) cannot be read:", hint: "fix the file by hand and commit it, or run `journal verify`",
+                               problems: error.found(in: path))
         case let .failure(error): throw error
         }
     }
@@ -187,7 +186,7 @@ extension Journal {
         if let outcome = entry.outcome { try plan.checkOutcome(outcome) }
         if entry.date > today && !allowFuture {
             throw JournalError.invalidInput(
-                "the date \(entry.date) is in the future (today is \(today))", hint: "pass --future to record something planned")
+                "the date \(entry.date) is in the future (today is \(today))", hint: "allow a future date to record something planned", fact: .futureDate)
         }
         if try TextRules.body(entry.body) != entry.body {
             throw JournalError.invalidInput("the body has line endings or trailing blank lines that would not be stored as given")

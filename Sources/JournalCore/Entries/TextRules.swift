@@ -34,7 +34,7 @@ public enum TextRules {
         if text.utf8.count > maxBodyBytes {
             throw JournalError.invalidInput(
                 "the body is \(text.utf8.count) bytes; the limit is \(maxBodyBytes) (256 KiB)",
-                hint: "keep long documents elsewhere and link to them with --link")
+                hint: "keep long documents elsewhere and link to them", fact: .bodyTooLong)
         }
         return text
     }

@@ -116,7 +116,7 @@ extension Journal {
             let side = choice.isOurs ? "ours" : "theirs"
             chosen = try? FileSystem.read("\(keptName(path)).\(side)")
             if chosen == nil && path == Journal.planPath {
-                throw JournalError.invalidInput("that side deleted plan.yml; resolve with --file", hint: "a journal always has a plan.yml")
+                throw JournalError(.invalidInput, "that side deleted plan.yml", hint: "a journal always has a plan.yml; resolve it with a file", fact: .resolutionDeletesPlan)
             }
         case .text(let text):
             chosen = Array(TextRules.normaliseLineEndings(text).utf8)
@@ -173,9 +173,8 @@ extension Journal {
             entry = try EntryCodec.decode(bytes)
             entry.body = try TextRules.body(entry.body)
         } catch let problems as Problems {
-            throw JournalError.invalidInput(
-                "the version chosen for \(conflict.path) cannot be read:\n" + problems.problems.map { "  line \($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
-                hint: "merge the versions kept in \(mergeDirectory) into a file and resolve with --file FILE")
+            throw JournalError(.invalidInput, "the version chosen for \(conflict.path) cannot be read:",
+                               hint: "merge the versions kept in \(mergeDirectory) into a file and resolve with it", problems: problems.found(in: nil), fact: .resolutionUnreadable(keptIn: mergeDirectory))
         }
         let sides = ["ours", "theirs"].compactMap { try? FileSystem.read("\(keptName(conflict.path)).\($0)") }
         if let known = sides.lazy.compactMap({ try? EntryCodec.decode($0) }).first, known.id != entry.id {

@@ -24,9 +24,9 @@ extension Journal {
             case .stopped(let silent):
                 let why = silent ? "printed nothing for \(Int(settings.silence)) seconds" : "ran for more than \(Int(settings.total)) seconds"
                 let server = Journal.serverLines(output.text)
-                throw JournalError.failure(
+                throw JournalError(.failure,
                     "the repository's \(hook) hook \(process.path) \(why); it was stopped and nothing was pushed" + (server.isEmpty ? "" : "\n" + server),
-                    hint: "ask the repository's owner to fix the hook, or allow it longer with JOURNAL_TRANSFER_TIMEOUT (silence) or JOURNAL_TRANSFER_DEADLINE (in all)")
+                    hint: "ask the repository's owner to fix the hook, or allow it longer", fact: .hookTooSlow)
             }
         }
         return said.text

@@ -37,11 +37,11 @@ extension Journal {
     func checkRemovals(_ removed: [RemovedEntry], by remote: String, accepted: Bool) throws {
         guard !removed.isEmpty, !accepted else { return }
         let lines = removed.map { "  " + $0.summary }
-        throw JournalError.failure(
+        throw JournalError(.failure,
             "\(remote)/main removes \(removed.count) entr\(removed.count == 1 ? "y" : "ies") this journal recorded; nothing was changed:\n"
                 + lines.joined(separator: "\n"),
-            hint: "if \(remote) removed \(removed.count == 1 ? "it" : "them") on purpose, pull again with --accept-removals "
-                + "(`journal pull --accept-removals`, or `journal sync --accept-removals`)")
+            hint: "if \(remote) removed \(removed.count == 1 ? "it" : "them") on purpose, pull again accepting the removals",
+            fact: .removalsRefused(remote: remote, count: removed.count))
     }
 }
 

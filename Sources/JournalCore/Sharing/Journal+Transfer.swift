@@ -51,9 +51,10 @@ extension Journal {
     static func describe(_ error: TransferError) -> JournalError {
         switch error {
         case let .authenticationFailed(url, detail, rsa):
-            var hint = "for SSH, load a key into ssh-agent or set JOURNAL_SSH_KEY to an ed25519 key; for HTTPS, set JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
+            var hint = "for SSH, load a key into ssh-agent or give an ed25519 key; for HTTPS, give a user name and token"
             if rsa { hint += ". An RSA key cannot sign for current SSH servers with this system's libssh2 (no rsa-sha2): use an ed25519 key" }
-            return .failure("authentication failed for \(url)" + (detail.map { ": \($0)" } ?? ""), hint: hint)
+            return JournalError(.failure, "authentication failed for \(url)" + (detail.map { ": \($0)" } ?? ""), hint: hint,
+                                fact: .authenticationFailed(triedRSA: rsa))
         case let .unknownHost(host, port, fingerprint, detail):
             let name = port.map { "\(host):\($0)" } ?? host
             let scan = port.map { "ssh-keyscan -p \($0) -t ed25519 \(host)" } ?? "ssh-keyscan -t ed25519 \(host)"

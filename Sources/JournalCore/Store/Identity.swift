@@ -20,7 +20,7 @@ public struct Identity: Equatable, Sendable {
             let missing = [name == nil ? "name" : nil, email == nil ? "email" : nil].compactMap { $0 }.joined(separator: " and ")
             throw JournalError.invalidInput(
                 "no author \(missing) to record entries with",
-                hint: "set JOURNAL_AUTHOR_NAME and JOURNAL_AUTHOR_EMAIL, or run `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.com`")
+                hint: "run `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.com`", fact: .noIdentity)
         }
         for (field, value) in [("author name", name), ("author email", email)] {
             if value.unicodeScalars.contains(where: { TextRules.isLineBreakOrControl($0) || $0 == "<" || $0 == ">" }) {

@@ -11,21 +11,21 @@ extension Journal {
     /// An existing journal is left as it is; a non-empty folder needs `force` and loses nothing.
     public static func create(at path: String, force: Bool, identity: Identity, now: Moment) throws -> CreateResult {
         if FileSystem.exists(path) && !FileSystem.isDirectory(path) {
-            throw JournalError.invalidInput("\(path) is a file; a journal needs a folder", hint: "name another path with --journal PATH")
+            throw JournalError.invalidInput("\(path) is a file; a journal needs a folder", hint: "name another path", fact: .initOnAFile)
         }
         if FileSystem.exists(path + "/.git") {
             if let journal = try? Journal.open(at: path) { return .alreadyJournal(journal) }
             guard force else {
                 throw JournalError.invalidInput(
                     "\(path) is a git repository but not a journal",
-                    hint: "pass --force to add a journal's README.md and plan.yml to it (nothing is deleted)")
+                    hint: "force it to add a journal's README.md and plan.yml to it (nothing is deleted)", fact: .initOnARepository)
             }
         } else if FileSystem.isDirectory(path) {
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if !contents.isEmpty && !force {
                 throw JournalError.invalidInput(
                     "\(path) is not empty and is not a journal",
-                    hint: "choose an empty or new folder, or pass --force to make a journal there (nothing is deleted)")
+                    hint: "choose an empty or new folder, or force it to make a journal there (nothing is deleted)", fact: .initOnAFolder)
             }
         }
         for name in ["README.md", Journal.planPath] where FileSystem.exists(path + "/" + name) {

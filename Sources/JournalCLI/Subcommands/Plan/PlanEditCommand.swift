@@ -53,9 +53,8 @@ struct PlanEditCommand: ParsableCommand {
         } catch let problems as Problems {
             let kept = file ?? draft
             if file == nil { try? Data(text.utf8).write(to: URL(fileURLWithPath: draft)) }
-            throw JournalError.invalidInput(
-                "the new plan.yml was not committed:\n" + problems.problems.map { "  plan.yml:\($0.line ?? 1): \($0.message)" }.joined(separator: "\n"),
-                hint: "your text is kept in \(kept); fix it and run `journal plan edit --file \(kept)`")
+            throw JournalError(.invalidInput, "the new plan.yml was not committed:",
+                               hint: "your text is kept in \(kept); fix it and run `journal plan edit --file \(kept)`", problems: problems.found(in: Journal.planPath))
         }
     }
 }

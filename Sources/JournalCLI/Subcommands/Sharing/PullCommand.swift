@@ -25,36 +25,7 @@ struct PullCommand: ParsableCommand {
 
     func run() throws {
         let journal = try global.openJournal()
-        let name = try chooseRemote(remote, in: journal)
-        let templates = try TemplateArrivals(journal)
-        let result = try journal.pull(from: name, credentials: transfer.credentials(global.environment), author: try global.identity(for: journal),
-                                      at: try global.now(), acceptRemovals: acceptRemovals, progress: transfer.progress)
-        try reportPull(result, from: name, templates: try templates.arrived(in: journal))
+        let name = try RemoteChoice.choose(remote, in: journal)
+        try Transfers(global: global, options: transfer).pull(journal, from: name, acceptRemovals: acceptRemovals)
     }
-}
-
-func reportPull(_ result: PullResult, from remote: String, templates: [TemplateFile] = []) throws {
-    Terminal.out(describeArrivals(result, from: remote))
-    if !result.changed.isEmpty { Terminal.out(describeChanges(result.changed, by: remote)) }
-    if !result.removed.isEmpty { Terminal.out(describeRemovals(result.removed, by: remote)) }
-    if let arrived = TemplateArrivals.describe(templates, from: remote) { Terminal.out(arrived) }
-    if result.outcome == .conflict {
-        let files = result.details.map { $0.fields.isEmpty ? $0.path : "\($0.path) (\($0.fields.joined(separator: ", ")))" }
-        throw JournalError.failure(
-            "\(remote) and this journal both changed \(files.joined(separator: ", ")); nothing was overwritten or merged",
-            hint: "every version is kept in \(result.keptIn ?? ".git/journal/merge"); choose for each file:\n" + conflictHint(result.details))
-    }
-}
-
-/// "1 entry changed by origin: win Shipped X"
-func describeChanges(_ changed: [StoredEntry], by remote: String) -> String {
-    let names = changed.prefix(5).map { "\($0.entry.kind.rawValue) \($0.entry.title)" }
-    return "\(changed.count) entr\(changed.count == 1 ? "y" : "ies") changed by \(remote): " + names.joined(separator: ", ")
-        + (changed.count > 5 ? ", ..." : "")
-}
-
-/// "Removed 1 entry that origin removed: win "Shipped X" (entries/...)"
-func describeRemovals(_ removed: [RemovedEntry], by remote: String) -> String {
-    "Removed \(removed.count) entr\(removed.count == 1 ? "y" : "ies") that \(remote) removed:\n"
-        + removed.map { "  " + $0.summary }.joined(separator: "\n")
 }

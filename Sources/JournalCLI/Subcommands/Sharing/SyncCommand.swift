@@ -14,14 +14,9 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let journal = try global.openJournal()
-        let name = try chooseRemote(remote, in: journal)
-        let credentials = transfer.credentials(global.environment)
-        let templates = try TemplateArrivals(journal)
-        let result = try journal.pull(from: name, credentials: credentials, author: try global.identity(for: journal), at: try global.now(),
-                                      acceptRemovals: acceptRemovals, progress: transfer.progress)
-        try reportPull(result, from: name, templates: try templates.arrived(in: journal))
-        let said = try journal.push(to: name, credentials: credentials, hooks: transfer.hookSettings(global.environment), progress: transfer.progress)
-        if !said.isEmpty { Terminal.err(said) }
-        Terminal.out("Pushed main to \(name)")
+        let name = try RemoteChoice.choose(remote, in: journal)
+        let transfers = Transfers(global: global, options: transfer)
+        try transfers.pull(journal, from: name, acceptRemovals: acceptRemovals)
+        try transfers.push(journal, to: name)
     }
 }
