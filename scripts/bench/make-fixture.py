@@ -3,6 +3,7 @@
 with a plan, so benchmarks can build 100,000-entry journals in seconds (their making is not timed).
 
     make-fixture.py N | git fast-import --quiet
+    make-fixture.py N --plain-every K | ...   # every K-th entry committed as plain git would: no trailers
 
 Entries follow the on-disk contract (DESIGN.md §2): entries/YYYY/MM/YYYY-MM-DD-slug-id.md with
 quoted YAML front matter, one commit each with Journal-Entry / Journal-Kind trailers.
@@ -11,6 +12,9 @@ import random
 import sys
 
 N = int(sys.argv[1])
+# Every K-th entry commit carries no trailers, as one made with plain git: the history walk then
+# reads what it changed from a tree diff. 0 (the default) keeps every commit a journal commit.
+PLAIN_EVERY = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[2] == "--plain-every" else 0
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 KINDS = ["win"] * 5 + ["feedback"] * 2 + ["note", "checkin", "followup", "risk"]
 CRITERIA = ["execution", "influence", "strategy", "product-sense", "mentoring"]
@@ -91,6 +95,9 @@ for i in range(N):
     out.write(b"commit refs/heads/main\nmark :%d\n" % (mark + 1))
     out.write(b"author Bench Person <bench@example.com> %d +0000\n" % when)
     out.write(b"committer Bench Person <bench@example.com> %d +0000\n" % when)
-    data(f"{kind}: {title}\n\nJournal-Entry: {ident}\nJournal-Kind: {kind}\nJournal-Action: add\n")
+    if PLAIN_EVERY and i % PLAIN_EVERY == PLAIN_EVERY - 1:
+        data(f"Add {title.lower()} by hand\n")
+    else:
+        data(f"{kind}: {title}\n\nJournal-Entry: {ident}\nJournal-Kind: {kind}\nJournal-Action: add\n")
     out.write(b"M 100644 :%d %s\n\n" % (mark, path.encode()))
     mark += 2

@@ -71,7 +71,7 @@ extension Journal {
             for id in walk {
                 history.commits += 1
                 let commit = try repository.commit(id)
-                let message = CommitMessage(parsing: commit.message)
+                let message = try CommitMessage(parsing: commit.message)
                 let time = commit.time, offset = commit.timeOffset
                 if let idText = message.trailer("Journal-Entry"), let entryId = EntryID(idText) {
                     record(entryId, action: message.trailer("Journal-Action") ?? "add", time: time, offset: offset,
@@ -87,7 +87,7 @@ extension Journal {
                 // A commit made without journal (plain git): find the entries it touched.
                 if message.trailer("Journal-Action") == nil && commit.parentIds.count <= 1 {
                     let parentTree = try commit.parentIds.first.map { try repository.tree(repository.commit($0).treeId) }
-                    for change in try changedEntryFiles(tree, parentTree) {
+                    for change in try changedEntryFiles(from: parentTree, to: tree) {
                         record(change.id, action: change.action, time: time, offset: offset, author: commit.author.name, in: &history)
                     }
                 }
@@ -112,27 +112,53 @@ extension Journal {
         }
     }
 
-    /// Entry files that differ between two trees, descending only into folders that changed.
-    private func changedEntryFiles(_ new: Tree, _ old: Tree?) throws -> [(id: EntryID, action: String)] {
-        var changes: [(EntryID, String)] = []
-        func compare(_ newId: Oid?, _ oldId: Oid?, depth: Int) throws {
-            guard newId != oldId else { return }
-            let newTree = try newId.map { try repository.tree($0) }
-            let oldTree = try oldId.map { try repository.tree($0) }
-            let newEntries = Dictionary((newTree?.entries ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            let oldEntries = Dictionary((oldTree?.entries ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            for name in Set(newEntries.keys).union(oldEntries.keys) {
-                let n = newEntries[name], o = oldEntries[name]
-                if n?.id == o?.id { continue }
-                if depth < 2 {
-                    try compare(n?.kind == .tree ? n?.id : nil, o?.kind == .tree ? o?.id : nil, depth: depth + 1)
-                } else if let id = Journal.idInFileName(name).flatMap(EntryID.init) {
-                    changes.append((id, n == nil ? "remove" : o == nil ? "add" : "edit"))
+    /// Entry files (`entries/YYYY/MM/NAME`) that differ between two trees; a file moved within one
+    /// commit (a date fixed by hand) is an edit. libgit2 diffs the files of each month folder that
+    /// changed. The year and month folders are matched here by id first: libgit2 1.5.1's
+    /// `git_diff_tree_to_tree` expands every subtree, equal or not (libgit2 pull request 6863), which
+    /// would make each plain-git commit cost the whole journal instead of the folders it touched.
+    private func changedEntryFiles(from old: Tree?, to new: Tree) throws -> [(id: EntryID, action: String)] {
+        var order: [EntryID] = [], seen: [EntryID: (added: Bool, deleted: Bool)] = [:]
+        for (oldYear, newYear) in try changedFolders(try folder(Journal.entriesFolder, in: old), try folder(Journal.entriesFolder, in: new)) {
+            for (oldMonth, newMonth) in try changedFolders(oldYear, newYear) {
+                for change in try repository.changes(from: oldMonth, to: newMonth) {
+                    let path = change.status == .deleted ? change.oldPath : change.newPath
+                    guard !path.contains(UInt8(ascii: "/")),
+                          let id = Journal.idInFileName(String(decoding: path, as: UTF8.self)).flatMap(EntryID.init) else { continue }
+                    if seen[id] == nil { order.append(id) }
+                    var sides = seen[id] ?? (false, false)
+                    switch change.status {
+                    case .added: sides.added = true
+                    case .deleted: sides.deleted = true
+                    case .modified, .typeChanged: (sides.added, sides.deleted) = (true, true)
+                    }
+                    seen[id] = sides
                 }
             }
         }
-        try compare(new.entry(named: Journal.entriesFolder)?.id, old?.entry(named: Journal.entriesFolder)?.id, depth: 0)
-        return changes
+        return order.map { id in
+            let sides = seen[id]!
+            return (id, sides.added && sides.deleted ? "edit" : sides.added ? "add" : "remove")
+        }
+    }
+
+    private func folder(_ name: String, in tree: Tree?) throws -> Tree? {
+        guard let entry = tree?.entry(named: name), entry.kind == .tree else { return nil }
+        return try repository.tree(entry.id)
+    }
+
+    /// The subfolders of two folders whose ids differ, by name (nil: absent on that side).
+    private func changedFolders(_ old: Tree?, _ new: Tree?) throws -> [(Tree?, Tree?)] {
+        guard old?.id != new?.id else { return [] }
+        func folders(_ tree: Tree?) -> [String: Oid] {
+            Dictionary((tree?.entries ?? []).filter { $0.kind == .tree }.map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
+        }
+        let before = folders(old), after = folders(new)
+        return try Set(before.keys).union(after.keys).sorted().compactMap { name in
+            let o = before[name], n = after[name]
+            guard o != n else { return nil }
+            return (try o.map { try repository.tree($0) }, try n.map { try repository.tree($0) })
+        }
     }
 
     /// The entries as they stood in `commit` (for `--as-of`).

@@ -1,3 +1,5 @@
+import GitKit
+
 /// Commit messages the history can be read from without diffs: a subject, then trailers.
 public struct CommitMessage: Equatable, Sendable {
     public var subject: String
@@ -16,15 +18,12 @@ public struct CommitMessage: Equatable, Sendable {
         subject + "\n\n" + trailers.map { "\($0.key): \($0.value)\n" }.joined()
     }
 
-    /// Reads the subject and the `Journal-*` trailers back from a commit message.
-    public init(parsing message: String) {
-        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-        subject = lines.first.map(String.init) ?? ""
-        trailers = lines.dropFirst().compactMap { line in
-            guard line.hasPrefix("Journal-"), let colon = line.firstIndex(of: ":") else { return nil }
-            let value = line[line.index(after: colon)...].drop { $0 == " " }
-            return (String(line[..<colon]), String(value))
-        }
+    /// Reads the subject and the `Journal-*` trailers back from a commit message. Trailers are
+    /// read as git reads them (libgit2's `git_message_trailers`): only from the trailer block that
+    /// ends the message, so a `Journal-Entry:` line quoted in a body is not taken for one.
+    public init(parsing message: String) throws {
+        subject = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        trailers = try Trailers.parse(message).filter { $0.key.hasPrefix("Journal-") }.map { ($0.key, $0.value) }
     }
 
     public func trailer(_ key: String) -> String? { trailers.first { $0.key == key }?.value }

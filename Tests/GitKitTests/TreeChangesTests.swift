@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import GitKit
+
+/// Repository.changes(from:to:) wraps git_diff_tree_to_tree; `git diff-tree -r --no-renames` is
+/// the oracle.
+@Suite("TreeChanges")
+struct TreeChangesTests {
+    @Test("the files git diff-tree lists, with their status, ids and byte paths")
+    func sameAsGit() throws {
+        let repo = try IndexFileTests.Repo(files: IndexFileTests.files)
+        try repo.write("entries/2025/01/a.md", "a, edited\n")
+        try repo.git("rm", "-q", "entries/2025/02/c.md")
+        try repo.write("entries/2026/12/é new.md", "new\n")
+        try repo.git("add", "-A")
+        try repo.git("-c", "user.name=T", "-c", "user.email=t@e", "commit", "-q", "-m", "change")
+        // `:100644 100644 OLD NEW M\tPATH`, NUL-separated so paths are not quoted.
+        let raw = try repo.git("diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", "HEAD~1", "HEAD")
+        let fields = raw.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+        var expected: [String] = []
+        var index = 0
+        while index + 1 < fields.count {
+            let meta = fields[index].split(separator: " ")
+            expected.append("\(meta[4]) \(meta[2]) \(meta[3]) \(fields[index + 1])")
+            index += 2
+        }
+        #expect(expected.count == 3)
+
+        let repository = try Repository.open(at: repo.root.path)
+        let headId = try #require(try repository.resolve("HEAD"))
+        let head = try repository.commit(headId)
+        let old = try repository.tree(repository.commit(try #require(head.parentIds.first)).treeId)
+        let new = try repository.tree(head.treeId)
+        let letter: [TreeChange.Status: String] = [.added: "A", .deleted: "D", .modified: "M", .typeChanged: "T"]
+        let changes = try repository.changes(from: old, to: new).map { change in
+            let path = change.status == .deleted ? change.oldPath : change.newPath
+            return "\(letter[change.status]!) \(change.oldId.hex) \(change.newId.hex) \(String(decoding: path, as: UTF8.self))"
+        }
+        #expect(changes == expected)
+        #expect(try repository.changes(from: new, to: new) == [])
+        // From nothing: every file is added.
+        let files = try repo.git("ls-tree", "-r", "HEAD").split(separator: "\n").count
+        #expect(try repository.changes(from: nil, to: new).count == files)
+    }
+}
