@@ -19,6 +19,18 @@ public struct Agenda: Codable, Sendable {
         public var plan: String?
         public var id: String?
         public var `private` = false
+        /// The plan as a block quote inside its list item, so a numbered plan stays a list (templates only).
+        var planQuoted: String? = nil
+
+        enum CodingKeys: String, CodingKey { case what, plan, id, `private` }
+
+        init(what: String, plan: String?, id: String?, private: Bool = false) {
+            self.what = what
+            self.plan = plan
+            self.id = id
+            self.private = `private`
+            planQuoted = plan.map { MarkdownQuote.block($0, indent: "  ") }
+        }
     }
 
     public struct FollowUp: Codable, Sendable {

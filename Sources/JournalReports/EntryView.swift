@@ -27,10 +27,11 @@ final class EntryView {
     private let body: String
     private let html: Bool
     /// The body as a Markdown block quote, so its headings and rules stay inside the entry.
-    lazy var bodyQuoted: String = body.split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+    lazy var bodyQuoted: String = MarkdownQuote.block(body)
     /// The body as safe HTML; empty for a Markdown report.
-    lazy var bodyHTML: String = body.isEmpty || !html ? "" : MarkdownToHTML.render(body)
+    lazy var bodyHTML: String = body.isEmpty || !html ? "" : MarkdownToHTML.render(body, headingsBelow: EntryView.titleLevel)
+    /// The heading level of an entry's title in the HTML report (`<h4>`): body headings render below it.
+    static let titleLevel = 4
     let recordedOn: String?
     let recordedBy: String?
     let late: Bool

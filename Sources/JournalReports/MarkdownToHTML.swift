@@ -7,7 +7,12 @@ public enum MarkdownToHTML {
 
     /// Renders in time and space linear in the body's size: a body that would cost cmark-gfm
     /// quadratic time (`MarkdownBounds`) renders without tables, or as preformatted text.
-    public static func render(_ markdown: String) -> String {
+    ///
+    /// `headingsBelow`: the heading level of what holds the body (an entry's title); the body's
+    /// headings are moved below it (h1 becomes the next level down, none past h6).
+    /// `quotedHeadingsBelow`: the same, for headings inside block quotes only: a document made
+    /// in Markdown (check-in, agenda) quotes entry bodies, whose headings sit below its own.
+    public static func render(_ markdown: String, headingsBelow: Int = 0, quotedHeadingsBelow: Int = 0) -> String {
         _ = extensionsRegistered
         let bounds = MarkdownBounds(markdown)
         guard bounds.allowsMarkdown else { return preformatted(markdown) }
@@ -20,9 +25,30 @@ public enum MarkdownToHTML {
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
+        if headingsBelow > 0 || quotedHeadingsBelow > 0 {
+            demoteHeadings(document, below: headingsBelow, inQuotesBelow: quotedHeadingsBelow)
+        }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    private static func demoteHeadings(_ document: OpaquePointer, below: Int, inQuotesBelow: Int) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var quoteDepth = 0
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_BLOCK_QUOTE {
+                quoteDepth += event == CMARK_EVENT_ENTER ? 1 : -1
+            } else if type == CMARK_NODE_HEADING, event == CMARK_EVENT_ENTER {
+                let floor = quoteDepth > 0 ? max(below, inQuotesBelow) : below
+                guard floor > 0 else { continue }
+                let level = Int(cmark_node_get_heading_level(node))
+                _ = cmark_node_set_heading_level(node, Int32(min(6, level + floor)))
+            }
+        }
     }
 
     /// The body as escaped text in a `<pre>`: what a reader sees when it is too costly to render.
@@ -37,9 +63,9 @@ extension MarkdownToHTML {
         HTMLDocument.secure("""
         <meta charset="utf-8">
         <title>\(HTMLEscape.text(title))</title>
-        <style>body{font:15px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1.5rem;color:#1d2330}code{color:#5b6475}@media print{body{margin:0}}</style>
+        <style>body{font:15px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1.5rem;color:#1d2330}code{color:#5b6475}blockquote{margin:.3rem 0;padding:0 .9rem;border-left:3px solid #d5d9e0}@media print{body{margin:0}}</style>
         </head><body>
-        \(render(markdown))
+        \(render(markdown, quotedHeadingsBelow: 3))
         </body></html>
 
         """)

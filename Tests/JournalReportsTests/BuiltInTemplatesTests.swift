@@ -56,7 +56,7 @@ struct BuiltInTemplatesTests {
         let checkin = try builtIn.render(CheckinDocument(input), as: .md)
         #expect(checkin == (try dumped.render(CheckinDocument(input), as: .md)))
         #expect(checkin.contains("- follow-up: Send the RFC to the data team (private) (due 2026-12-05) `f000000008`\n"))
-        #expect(checkin.contains("- follow-up: Check \\_why\\_ \\<p99\\> \\& \\[cache\\] spiked (private) `f000000012`\n"))
+        #expect(checkin.contains("- follow-up: Check \\_why\\_ \\<p99> & \\[cache\\] spiked (private) `f000000012`\n"))
         #expect(try builtIn.render(Agenda(input), as: .md) == (try dumped.render(Agenda(input), as: .md)))
     }
 }

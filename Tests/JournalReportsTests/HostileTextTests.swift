@@ -46,8 +46,8 @@ struct HostileTextTests {
         let f = try Self.journal()
         let input = try ReportInput.load(from: f.journal, today: CalendarDate(iso: "2026-11-30")!)
         let md = try ReportRenderer().render(EvidenceReport(input, period: Period.default(for: input)), as: .md)
-        #expect(md.contains("\\<script\\>alert\\(1\\)\\</script\\>"))
-        #expect(md.contains("\\[link\\]\\(javascript:alert\\(2\\)\\) \\# not a heading"))
+        #expect(md.contains("\\<script>alert(1)\\</script>"))
+        #expect(md.contains("\\[link\\](javascript:alert(2)) # not a heading"))
         #expect(!md.contains("| a | b |"))
         // Rendered by cmark-gfm (as a forge would), no user text becomes markup.
         let rendered = MarkdownToHTML.render(md)

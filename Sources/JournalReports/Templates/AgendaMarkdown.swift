@@ -31,7 +31,10 @@ extension BuiltInTemplates {
     ## At risk, and how I am de-risking it
 
     {{#atRisk}}
-    - {{what}}{{#private}} (private){{/private}}{{#plan}}: {{plan}}{{/plan}}
+    - {{what}}{{#private}} (private){{/private}}
+    {{#planQuoted}}
+    {{{planQuoted}}}
+    {{/planQuoted}}
     {{/atRisk}}
     {{^atRisk}}
     - Nothing at risk.
