@@ -16,7 +16,7 @@ public struct Trailer: Sendable, Equatable {
 /// looks like `Key: value` in the middle of the body is prose, not a trailer.
 public enum Trailers {
     public static func parse(_ message: String) throws -> [Trailer] {
-        Runtime.start()
+        try Runtime.start()
         let array = TrailerArray()
         try check(git_message_trailers(&array.raw, message), "read the trailers of a commit message")
         return array.copied
