@@ -24,12 +24,14 @@ struct PullCommand: ParsableCommand {
     var acceptRemovals = false
 
     func run() throws {
-        let journal = try global.openJournal()
-        let name = try chooseRemote(remote, in: journal)
-        let templates = try TemplateArrivals(journal)
-        let result = try journal.pull(from: name, credentials: transfer.credentials(global.environment), author: try global.identity(for: journal),
-                                      at: try global.now(), acceptRemovals: acceptRemovals, progress: transfer.progress)
-        try reportPull(result, from: name, templates: try templates.arrived(in: journal))
+        try transfer.run(global.environment) { credentials in
+            let journal = try global.openJournal()
+            let name = try chooseRemote(remote, in: journal)
+            let templates = try TemplateArrivals(journal)
+            let result = try journal.pull(from: name, credentials: credentials, author: try global.identity(for: journal),
+                                          at: try global.now(), acceptRemovals: acceptRemovals, progress: transfer.progress)
+            try reportPull(result, from: name, templates: try templates.arrived(in: journal))
+        }
     }
 }
 

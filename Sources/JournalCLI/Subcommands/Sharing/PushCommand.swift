@@ -18,12 +18,14 @@ struct PushCommand: ParsableCommand {
     @OptionGroup var transfer: TransferOptions
 
     func run() throws {
-        let journal = try global.openJournal()
-        let name = try chooseRemote(remote, in: journal)
-        let said = try journal.push(to: name, credentials: transfer.credentials(global.environment), hooks: transfer.hookSettings(global.environment),
-                                    progress: transfer.progress)
-        if !said.isEmpty { Terminal.err(said) }
-        Terminal.out("Pushed main to \(name)")
+        try transfer.run(global.environment) { credentials in
+            let journal = try global.openJournal()
+            let name = try chooseRemote(remote, in: journal)
+            let said = try journal.push(to: name, credentials: credentials, hooks: transfer.hookSettings(global.environment),
+                                        progress: transfer.progress)
+            if !said.isEmpty { Terminal.err(said) }
+            Terminal.out("Pushed main to \(name)")
+        }
     }
 }
 

@@ -13,15 +13,16 @@ struct SyncCommand: ParsableCommand {
     var acceptRemovals = false
 
     func run() throws {
-        let journal = try global.openJournal()
-        let name = try chooseRemote(remote, in: journal)
-        let credentials = transfer.credentials(global.environment)
-        let templates = try TemplateArrivals(journal)
-        let result = try journal.pull(from: name, credentials: credentials, author: try global.identity(for: journal), at: try global.now(),
-                                      acceptRemovals: acceptRemovals, progress: transfer.progress)
-        try reportPull(result, from: name, templates: try templates.arrived(in: journal))
-        let said = try journal.push(to: name, credentials: credentials, hooks: transfer.hookSettings(global.environment), progress: transfer.progress)
-        if !said.isEmpty { Terminal.err(said) }
-        Terminal.out("Pushed main to \(name)")
+        try transfer.run(global.environment) { credentials in
+            let journal = try global.openJournal()
+            let name = try chooseRemote(remote, in: journal)
+            let templates = try TemplateArrivals(journal)
+            let result = try journal.pull(from: name, credentials: credentials, author: try global.identity(for: journal), at: try global.now(),
+                                          acceptRemovals: acceptRemovals, progress: transfer.progress)
+            try reportPull(result, from: name, templates: try templates.arrived(in: journal))
+            let said = try journal.push(to: name, credentials: credentials, hooks: transfer.hookSettings(global.environment), progress: transfer.progress)
+            if !said.isEmpty { Terminal.err(said) }
+            Terminal.out("Pushed main to \(name)")
+        }
     }
 }
