@@ -156,7 +156,7 @@ final class TransferContext {
     /// Classified by libgit2's error class and code; a message is read only where libgit2 1.5.1
     /// gives nothing better.
     func error(for failure: GitError) -> TransferError {
-        if let timeout = credentials.watchdog?.expired { return .timedOut(timeout) }
+        if let timeout = credentials.watchdog?.expired { return .timedOut(timeout, serverMessages: serverMessages.text) }
         // An HTTP server refusing every credential ends in a generic -1 of class NET or HTTP
         // ("too many redirects or authentication replays", libgit2 1.5.1 src/libgit2/transports/
         // httpclient.c, replay_count >= GIT_HTTP_REPLAY_MAX): only its words say it was authentication.
@@ -188,6 +188,7 @@ public enum TransferError: Error, Sendable {
     case nonFastForward(url: String)
     case refused(refs: [String], reasons: [String], serverMessages: String)
     case other(GitError, serverMessages: String)
-    /// Past the watchdog's deadline: the server was silent too long, or went on too long.
-    case timedOut(TransferTimeout)
+    /// Past the watchdog's deadline: the server was silent too long, or went on too long (with
+    /// what it said until then, when libgit2 returned).
+    case timedOut(TransferTimeout, serverMessages: String)
 }

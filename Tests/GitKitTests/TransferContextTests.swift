@@ -53,7 +53,7 @@ struct TransferContextTests {
         case .nonFastForward: return "nonFastForward"
         case .refused: return "refused"
         case .other: return "other"
-        case .timedOut(let timeout): return timeout.overall ? "timedOut(total)" : "timedOut(silence)"
+        case .timedOut(let timeout, _): return timeout.overall ? "timedOut(total)" : "timedOut(silence)"
         }
     }
 

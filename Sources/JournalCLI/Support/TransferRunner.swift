@@ -28,7 +28,7 @@ enum TransferRunner {
         thread.stackSize = 8 << 20
         thread.start()
         while outcome.done.wait(timeout: .now() + 0.25) == .timedOut {
-            if let timeout = deadline.giveUp(grace: grace) { throw Journal.describe(.timedOut(timeout)) }
+            if let timeout = deadline.giveUp(grace: grace) { throw Journal.describe(.timedOut(timeout, serverMessages: "")) }
         }
         try outcome.result.withLock { $0 ?? .success(()) }.get()
     }
