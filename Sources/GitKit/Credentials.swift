@@ -44,10 +44,14 @@ public struct TransferProgress: Sendable {
     public var bytes: Int
 }
 
-/// Watches a transfer for silence. GitKit only reports; what to do about a silent server is the
-/// caller's decision.
+/// Watches a transfer for silence. GitKit only reports and, once the transfer is past its time,
+/// fails the next callback; what to tell the user is the caller's decision.
 public protocol TransferWatchdog: AnyObject, Sendable {
     func began(url: String)
-    func heard()
+    /// The server was heard from; false once the transfer is past its time, so the callback fails
+    /// libgit2's call and it returns.
+    func heard() -> Bool
     func ended()
+    /// Why the transfer went past its time, if it did.
+    var expired: TransferTimeout? { get }
 }

@@ -30,14 +30,36 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Where in libgit2 the failure arose (`git_error_last()->klass`): the transport (SSH, HTTP,
+    /// net), TLS, a callback of ours, ... Classifying a transfer failure by it, and by `code`,
+    /// holds when libgit2 rewords its messages.
+    public enum Domain: Sendable, Equatable {
+        case none, ssh, http, net, ssl, callback, reference, other(Int32)
+
+        init(_ raw: Int32) {
+            switch raw {
+            case 0: self = .none
+            case Int32(GIT_ERROR_SSH.rawValue): self = .ssh
+            case Int32(GIT_ERROR_HTTP.rawValue): self = .http
+            case Int32(GIT_ERROR_NET.rawValue): self = .net
+            case Int32(GIT_ERROR_SSL.rawValue): self = .ssl
+            case Int32(GIT_ERROR_CALLBACK.rawValue): self = .callback
+            case Int32(GIT_ERROR_REFERENCE.rawValue): self = .reference
+            default: self = .other(raw)
+            }
+        }
+    }
+
     public let code: Code
+    public let domain: Domain
     /// What GitKit was doing, in words: "write the index", "update refs/heads/main".
     public let operation: String
     /// libgit2's message, when it left one.
     public let message: String
 
-    public init(code: Code, operation: String, message: String) {
+    public init(code: Code, domain: Domain = .none, operation: String, message: String) {
         self.code = code
+        self.domain = domain
         self.operation = operation
         self.message = message
     }
@@ -69,14 +91,16 @@ func check(_ code: Int32, _ operation: @autoclosure () -> String) throws -> Int3
     guard code < 0 else { return code }
     let systemError = errno
     var message = ""
+    var domain = GitError.Domain.none
     if let last = git_error_last(), let text = last.pointee.message {
         message = string(text).trimmingTrailingNewlines()
+        domain = .init(last.pointee.klass)
     } else if systemError != 0 {
         // Some failed writes (a file size limit) leave no libgit2 message; the system's is the reason.
         message = string(strerror(systemError))
     }
     git_error_clear()
-    throw GitError(code: .init(code), operation: operation(), message: message)
+    throw GitError(code: .init(code), domain: domain, operation: operation(), message: message)
 }
 
 /// For a not-found that is an answer rather than a failure: leaves no message behind for the

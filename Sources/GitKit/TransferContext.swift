@@ -31,43 +31,55 @@ final class TransferContext {
         var callbacks = git_remote_callbacks()
         try check(git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), "prepare a transfer")
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
+        // Each callback first tells the watchdog the server was heard from; past the deadline it
+        // fails instead, which is the one way to make libgit2 1.5 return from a transfer.
         callbacks.credentials = { out, url, usernameFromURL, allowed, payload in
-            TransferContext.from(payload).credential(out, usernameFromURL: usernameFromURL.map { String(cString: $0) }, allowed: allowed)
+            let context = TransferContext.from(payload)
+            guard context.inTime() else { return GIT_EUSER.rawValue }
+            return context.credential(out, usernameFromURL: usernameFromURL.map { String(cString: $0) }, allowed: allowed)
         }
         callbacks.certificate_check = { cert, valid, host, payload in
-            TransferContext.from(payload).certificate(cert, valid: valid != 0, host: host.map { String(cString: $0) } ?? "")
+            let context = TransferContext.from(payload)
+            guard context.inTime() else { return GIT_EUSER.rawValue }
+            return context.certificate(cert, valid: valid != 0, host: host.map { String(cString: $0) } ?? "")
         }
         callbacks.push_update_reference = { refname, status, payload in
+            let context = TransferContext.from(payload)
             if let status {
-                TransferContext.from(payload).refusals.append((refname.map { String(cString: $0) } ?? "", String(cString: status)))
+                context.refusals.append((refname.map { String(cString: $0) } ?? "", String(cString: status)))
             }
-            return 0
+            return context.inTime() ? 0 : GIT_EUSER.rawValue
         }
         callbacks.sideband_progress = { text, length, payload in
+            let context = TransferContext.from(payload)
             if let text, length > 0 {
-                TransferContext.from(payload).serverMessages.append(UnsafeRawBufferPointer(start: text, count: Int(length)))
+                context.serverMessages.append(UnsafeRawBufferPointer(start: text, count: Int(length)))
             }
-            return 0
+            return context.inTime() ? 0 : GIT_EUSER.rawValue
         }
         callbacks.transfer_progress = { stats, payload in
-            guard let stats else { return 0 }
             let context = TransferContext.from(payload)
+            guard context.inTime() else { return GIT_EUSER.rawValue }
+            guard let stats else { return 0 }
             context.progress?(TransferProgress(objects: Int(stats.pointee.received_objects), totalObjects: Int(stats.pointee.total_objects),
                                                bytes: Int(stats.pointee.received_bytes)))
             return 0
         }
         callbacks.push_transfer_progress = { current, total, bytes, payload in
-            TransferContext.from(payload).progress?(TransferProgress(objects: Int(current), totalObjects: Int(total), bytes: Int(bytes)))
+            let context = TransferContext.from(payload)
+            guard context.inTime() else { return GIT_EUSER.rawValue }
+            context.progress?(TransferProgress(objects: Int(current), totalObjects: Int(total), bytes: Int(bytes)))
             return 0
         }
         return callbacks
     }
 
     static func from(_ payload: UnsafeMutableRawPointer?) -> TransferContext {
-        let context = Unmanaged<TransferContext>.fromOpaque(payload!).takeUnretainedValue()
-        context.credentials.watchdog?.heard()
-        return context
+        Unmanaged<TransferContext>.fromOpaque(payload!).takeUnretainedValue()
     }
+
+    /// The server was heard from; false once the transfer is past its deadline.
+    func inTime() -> Bool { credentials.watchdog?.heard() ?? true }
 
     /// Runs one network operation between the watchdog's began and ended.
     func watched<T>(_ body: () throws -> T) rethrows -> T {
@@ -78,7 +90,7 @@ final class TransferContext {
 
     /// Hands libgit2 the next credential to try; after `maxAttempts`, or when nothing is left to
     /// try, gives up so that a refused key is never retried without end (DESIGN.md §5).
-    private func credential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?, usernameFromURL: String?, allowed: UInt32) -> Int32 {
+    func credential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?, usernameFromURL: String?, allowed: UInt32) -> Int32 {
         attempts += 1
         guard attempts <= credentials.maxAttempts else {
             authenticationFailed = true
@@ -117,7 +129,7 @@ final class TransferContext {
 
     /// Keeps libgit2's own verdict (known_hosts for SSH, the CA bundle for HTTPS) and only
     /// notes the host key's fingerprint, so a refusal can show it.
-    private func certificate(_ cert: UnsafeMutablePointer<git_cert>?, valid: Bool, host: String) -> Int32 {
+    func certificate(_ cert: UnsafeMutablePointer<git_cert>?, valid: Bool, host: String) -> Int32 {
         if let cert, cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 {
             let hostkey = UnsafeMutableRawPointer(cert).assumingMemoryBound(to: git_cert_hostkey.self).pointee
             if hostkey.type.rawValue & GIT_CERT_SSH_SHA256.rawValue != 0 {
@@ -141,18 +153,27 @@ final class TransferContext {
     }
 
     /// The error for a failed transfer, in words, with the server's own reason when it gave one.
+    /// Classified by libgit2's error class and code; a message is read only where libgit2 1.5.1
+    /// gives nothing better.
     func error(for failure: GitError) -> TransferError {
-        if authenticationFailed || failure.code == .auth || failure.message.contains("authentication") {
+        if let timeout = credentials.watchdog?.expired { return .timedOut(timeout, serverMessages: serverMessages.text) }
+        // An HTTP server refusing every credential ends in a generic -1 of class NET or HTTP
+        // ("too many redirects or authentication replays", libgit2 1.5.1 src/libgit2/transports/
+        // httpclient.c, replay_count >= GIT_HTTP_REPLAY_MAX): only its words say it was authentication.
+        let replays = (failure.domain == .net || failure.domain == .http) && failure.message.contains("authentication replays")
+        if authenticationFailed || failure.code == .auth || replays {
             return .authenticationFailed(url: url, detail: missingCredentials, rsa: triedRSA)
         }
-        if failure.code == .certificate || failure.message.lowercased().contains("hostkey") || failure.message.contains("known_hosts")
-            || failure.message.contains("host key") {
-            if failure.message.contains("ca-certificates") || failure.message.contains("certificate") && !url.lowercased().hasPrefix("ssh") && !url.contains("@") {
-                return .certificate(url: url, detail: failure.message)
-            }
+        // GIT_ECERTIFICATE: libssh2's known_hosts verdict is class SSH ("invalid or unknown remote
+        // ssh hostkey"); TLS (mbedTLS, class SSL or HTTP) is a certificate, as is any SSL-class
+        // failure, such as a missing CA bundle.
+        if failure.code == .certificate && failure.domain == .ssh {
             return .unknownHost(host: hostKey?.host ?? url, port: TransferContext.port(in: url), fingerprint: hostKey?.fingerprint, detail: failure.message)
         }
-        if failure.code == .nonFastForward || failure.message.contains("non-fastforwardable") || failure.message.contains("not present locally") {
+        if failure.code == .certificate || failure.domain == .ssl {
+            return .certificate(url: url, detail: failure.message)
+        }
+        if failure.code == .nonFastForward {
             return .nonFastForward(url: url)
         }
         return .other(failure, serverMessages: serverMessages.text)
@@ -167,4 +188,7 @@ public enum TransferError: Error, Sendable {
     case nonFastForward(url: String)
     case refused(refs: [String], reasons: [String], serverMessages: String)
     case other(GitError, serverMessages: String)
+    /// Past the watchdog's deadline: the server was silent too long, or went on too long (with
+    /// what it said until then, when libgit2 returned).
+    case timedOut(TransferTimeout, serverMessages: String)
 }

@@ -271,6 +271,33 @@ struct ServerTests {
         withExtendedLifetime(listener) {}
     }
 
+    @Test("clone from a server that never answers: exit 1 with the timeout's words and hint, nothing at the target; the next clone into the same place succeeds and leaves no staging behind")
+    func silentServerClone() throws {
+        let listener = try SilentListener()
+        let owner = try Sandbox()
+        try owner.makeJournal()
+        try owner.record("win", "Shipped checkout redesign", "--criteria", "execution")
+        let mentor = try Sandbox()
+        let target = mentor.root.appendingPathComponent("alex-journal")
+        let clone = try mentor.journal(within: 20, ["clone", "ssh://root@127.0.0.1:\(listener.port)/srv/journal.git", target.path],
+                                       environment: ["JOURNAL_TRANSFER_TIMEOUT": "2"])
+        #expect(!clone.timedOut, "journal clone was still waiting after 20 s on a server that never answers: \(clone)")
+        #expect(clone.status == 1, "\(clone)")
+        // Reported once, through the one error path: the error line and its hint, nothing else.
+        let lines = clone.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines[0].hasPrefix("error: no answer from ssh://root@127.0.0.1:\(listener.port)/srv/journal.git for 2 seconds")
+                && lines[1].hasPrefix("hint:") && lines[1].contains("JOURNAL_TRANSFER_TIMEOUT"), "\(clone)")
+        #expect(!FileManager.default.fileExists(atPath: target.path), "the target was created by a clone given up on")
+
+        // The clone's folder beside the target (left while libgit2 could still write into it) is
+        // the next clone's to remove, once this process is gone.
+        let again = try mentor.journal(within: 20, ["clone", owner.journal.path, target.path])
+        #expect(again.status == 0, "\(again)")
+        let beside = try FileManager.default.contentsOfDirectory(atPath: mentor.root.path).filter { $0.contains("journal-clone-") }
+        #expect(beside.isEmpty, "left beside the target: \(beside)")
+        withExtendedLifetime(listener) {}
+    }
+
     // MARK: - Smart HTTP
 
     @Test("smart HTTP: anonymous clone and pull, push with JOURNAL_GIT_TOKEN, missing or wrong password refused, the token never shown or stored",

@@ -10,7 +10,7 @@ struct TransferOptions: ParsableArguments {
 
     /// Credentials from the environment: ssh-agent, then JOURNAL_SSH_KEY or the usual key files
     /// in ~/.ssh; for HTTPS, JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN (never written anywhere).
-    func credentials(_ environment: Environment) -> Credentials {
+    func credentials(_ environment: Environment, watchdog: TransferDeadline? = nil) -> Credentials {
         let home = environment["HOME"] ?? NSHomeDirectory()
         var keys: [Credentials.KeyFile] = []
         if let key = environment["JOURNAL_SSH_KEY"] {
@@ -26,8 +26,16 @@ struct TransferOptions: ParsableArguments {
         var credentials = Credentials(
             useAgent: environment["SSH_AUTH_SOCK"] != nil && environment["JOURNAL_SSH_KEY"] == nil, keyFiles: keys,
             defaultUsername: environment["USER"], username: environment["JOURNAL_GIT_USERNAME"], password: environment["JOURNAL_GIT_TOKEN"])
-        credentials.watchdog = deadline(environment)
+        credentials.watchdog = watchdog
         return credentials
+    }
+
+    /// Runs a command's work, given the credentials to transfer with, under the transfer
+    /// deadline (TransferRunner): a server that stops answering ends the command with exit 1.
+    func run(_ environment: Environment, _ work: @escaping (Credentials) throws -> Void) throws {
+        let deadline = deadline(environment)
+        let credentials = credentials(environment, watchdog: deadline)
+        try TransferRunner.run(deadline) { try work(credentials) }
     }
 
     /// How long a silent server is waited for (JOURNAL_TRANSFER_TIMEOUT seconds, default 30), and

@@ -23,10 +23,21 @@ struct CloneStaging {
             throw JournalError.failure("cannot make a folder for the clone in \(parent): \(FileSystem.reason(errno))", hint: "check that you can write to \(parent)")
         }
         folder = String(cString: template)
-        guard FileManager.default.createFile(atPath: folder + "/" + CloneStaging.ownerFile, contents: Data("\(getpid())\n".utf8)) else {
+        // Written in place, not through a temporary file and a rename (FileManager.createFile): a
+        // clone killed between the two left a folder with neither an owner nor only a clone's files,
+        // which no later clone could tell was abandoned.
+        guard CloneStaging.writeOwner(folder + "/" + CloneStaging.ownerFile) else {
             rmdir(folder)
             throw JournalError.failure("cannot write in \(folder)", hint: "check that you can write to \(parent)")
         }
+    }
+
+    private static func writeOwner(_ path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let text = Array("\(getpid())\n".utf8)
+        return text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == text.count
     }
 
     /// Renames the finished clone onto the target (an empty folder there is replaced).
@@ -48,12 +59,19 @@ struct CloneStaging {
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) && entry.count == prefix.count + 6 {
             let folder = parent + "/" + entry
             var info = stat()
-            guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid(),
-                  let text = try? String(contentsOfFile: folder + "/" + ownerFile, encoding: .utf8),
-                  let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, isAbandoned(pid) else { continue }
-            // Only a folder holding what a clone puts there, and nothing else, is a clone's.
+            guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid() else { continue }
             let contents = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            guard contents.isSubset(of: [ownerFile, "journal"]) else { continue }
+            let text = try? String(contentsOfFile: folder + "/" + ownerFile, encoding: .utf8)
+            if let pid = text.flatMap({ pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }), pid > 0 {
+                // Only a folder holding what a clone puts there, and nothing else, is a clone's.
+                guard isAbandoned(pid), contents.isSubset(of: [ownerFile, "journal"]) else { continue }
+            } else {
+                // No owner named: a clone killed between making the folder and naming itself in it
+                // (microseconds), or a removal killed before its last rmdir. Empty but for an empty
+                // owner file, and older than any clone takes to name itself, it is abandoned.
+                guard contents.isSubset(of: [ownerFile]), (text ?? "").isEmpty,
+                      Date().timeIntervalSince1970 - Double(info.st_mtim.tv_sec) > 2 else { continue }
+            }
             removeStaging(folder)
         }
     }

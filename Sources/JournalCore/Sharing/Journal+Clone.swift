@@ -77,10 +77,4 @@ extension Journal {
         try repository.fetchBranches(fromRepositoryAt: path, remote: "origin")
         return repository
     }
-
-    /// For a transfer given up on: removes this process's unfinished clone beside `path`.
-    public static func discardUnfinishedClone(into path: String) {
-        let me = getpid()
-        CloneStaging.remove(besides: path) { $0 == me }
-    }
 }

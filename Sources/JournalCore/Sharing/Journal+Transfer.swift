@@ -48,7 +48,7 @@ extension Journal {
         }
     }
 
-    static func describe(_ error: TransferError) -> JournalError {
+    public static func describe(_ error: TransferError) -> JournalError {
         switch error {
         case let .authenticationFailed(url, detail, rsa):
             var hint = "for SSH, load a key into ssh-agent or give an ed25519 key; for HTTPS, give a user name and token"
@@ -73,6 +73,16 @@ extension Journal {
             let hint = lower.contains("fast-forward") || lower.contains("fetch first")
                 ? "run `journal pull` first, then push again" : "ask the repository's owner for write access, or check the server's hooks"
             return .failure("the server refused \(refs.joined(separator: ", ")): \(reasons.joined(separator: "; "))" + (server.isEmpty ? "" : "\n" + server), hint: hint)
+        case let .timedOut(timeout, messages):
+            let server = serverLines(messages)
+            if timeout.overall {
+                return .failure("the transfer with \(timeout.url) went on for more than \(Int(timeout.seconds)) seconds; gave up (this journal is unchanged)"
+                                + (server.isEmpty ? "" : "\n" + server),
+                                hint: "a server that keeps talking may be stuck; set JOURNAL_TRANSFER_DEADLINE to a number of seconds to allow longer")
+            }
+            return .failure("no answer from \(timeout.url) for \(Int(timeout.seconds)) seconds; gave up (this journal is unchanged)"
+                            + (server.isEmpty ? "" : "\n" + server),
+                            hint: "check that the server is up, or set JOURNAL_TRANSFER_TIMEOUT to a number of seconds to wait longer")
         case let .other(error, messages):
             let server = serverLines(messages)
             return .failure(error.description + (server.isEmpty ? "" : "\n" + server))

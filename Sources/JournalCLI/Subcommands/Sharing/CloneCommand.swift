@@ -21,13 +21,14 @@ struct CloneCommand: ParsableCommand {
 
     func run() throws {
         let target = path ?? global.path
-        let credentials = transfer.credentials(global.environment)
-        // A clone given up on leaves nothing behind: it is made beside the target, which it never touched.
-        (credentials.watchdog as? TransferDeadline)?.cleanup = { Journal.discardUnfinishedClone(into: target) }
-        let journal = try Journal.clone(url, to: target, credentials: credentials, progress: transfer.progress)
-        Terminal.out("Cloned \(url) into \(journal.root)")
-        if (try? journal.identity(name: global.environment.authorName, email: global.environment.authorEmail)) == nil {
-            Terminal.warn("no identity to record entries with: set JOURNAL_AUTHOR_NAME and JOURNAL_AUTHOR_EMAIL, or git config user.name and user.email")
+        // A clone given up on never touched the target: it is made beside it, and a clone whose
+        // transfer outlived this process is removed by the next clone into the same place.
+        try transfer.run(global.environment) { credentials in
+            let journal = try Journal.clone(url, to: target, credentials: credentials, progress: transfer.progress)
+            Terminal.out("Cloned \(url) into \(journal.root)")
+            if (try? journal.identity(name: global.environment.authorName, email: global.environment.authorEmail)) == nil {
+                Terminal.warn("no identity to record entries with: set JOURNAL_AUTHOR_NAME and JOURNAL_AUTHOR_EMAIL, or git config user.name and user.email")
+            }
         }
     }
 }

@@ -24,8 +24,10 @@ struct PullCommand: ParsableCommand {
     var acceptRemovals = false
 
     func run() throws {
-        let journal = try global.openJournal()
-        let name = try RemoteChoice.choose(remote, in: journal)
-        try Transfers(global: global, options: transfer).pull(journal, from: name, acceptRemovals: acceptRemovals)
+        try transfer.run(global.environment) { credentials in
+            let journal = try global.openJournal()
+            let name = try RemoteChoice.choose(remote, in: journal)
+            try Transfers(global: global, options: transfer, credentials: credentials).pull(journal, from: name, acceptRemovals: acceptRemovals)
+        }
     }
 }

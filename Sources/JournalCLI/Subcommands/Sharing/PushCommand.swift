@@ -18,8 +18,10 @@ struct PushCommand: ParsableCommand {
     @OptionGroup var transfer: TransferOptions
 
     func run() throws {
-        let journal = try global.openJournal()
-        let name = try RemoteChoice.choose(remote, in: journal)
-        try Transfers(global: global, options: transfer).push(journal, to: name)
+        try transfer.run(global.environment) { credentials in
+            let journal = try global.openJournal()
+            let name = try RemoteChoice.choose(remote, in: journal)
+            try Transfers(global: global, options: transfer, credentials: credentials).push(journal, to: name)
+        }
     }
 }

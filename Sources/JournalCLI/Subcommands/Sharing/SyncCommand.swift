@@ -13,10 +13,12 @@ struct SyncCommand: ParsableCommand {
     var acceptRemovals = false
 
     func run() throws {
-        let journal = try global.openJournal()
-        let name = try RemoteChoice.choose(remote, in: journal)
-        let transfers = Transfers(global: global, options: transfer)
-        try transfers.pull(journal, from: name, acceptRemovals: acceptRemovals)
-        try transfers.push(journal, to: name)
+        try transfer.run(global.environment) { credentials in
+            let journal = try global.openJournal()
+            let name = try RemoteChoice.choose(remote, in: journal)
+            let transfers = Transfers(global: global, options: transfer, credentials: credentials)
+            try transfers.pull(journal, from: name, acceptRemovals: acceptRemovals)
+            try transfers.push(journal, to: name)
+        }
     }
 }
