@@ -16,7 +16,7 @@ struct TransferContextTests {
     let sshKey = GIT_CREDENTIAL_SSH_KEY.rawValue
     let userPass = GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue
 
-    init() { Runtime.start() }
+    init() throws { try Runtime.start() }
 
     /// One call of the credential callback, as libgit2 makes it, through the wired callbacks.
     func ask(_ context: TransferContext, allowed: UInt32, userFromURL: String? = nil) throws -> Offered {
