@@ -57,7 +57,7 @@ extension Journal {
                 report.entries += 1
                 let entry: Entry
                 do {
-                    entry = try EntryCodec.decode(try wrap { try repository.blob(file.id) })
+                    entry = try EntryCodec.decode(try translatingGitErrors { try repository.blob(file.id) })
                 } catch let problems as Problems {
                     report.problems += problems.problems.map { Problem(path: file.path, line: $0.line, $0.message) }
                     continue
@@ -97,7 +97,7 @@ extension Journal {
     private func checkConfigurationFiles(_ report: inout VerifyReport) {
         do {
             guard let (_, tree) = try head() else { return }
-            for path in try wrap({ try IncomingTree.configurationFiles(in: tree, repository: repository) }) {
+            for path in try translatingGitErrors({ try IncomingTree.configurationFiles(in: tree, repository: repository) }) {
                 report.problems.append(Problem(path: path, "git reads this file as configuration, which a journal does not hold; remove it with `git -C \(root) rm \(path)` and commit"))
             }
         } catch {
@@ -113,7 +113,7 @@ extension Journal {
             return
         }
         let isNumber = { (text: String, digits: Int) in text.count == digits && text.allSatisfy(\.isASCII) && Int(text) != nil }
-        try wrap {
+        try translatingGitErrors {
             for year in try repository.tree(top.id).entries {
                 let yearPath = "\(Journal.entriesFolder)/\(year.name)"
                 guard year.kind == .tree, isNumber(year.name, 4) else {
@@ -215,7 +215,7 @@ extension Journal {
 
     private func checkWorkTree(_ report: inout VerifyReport) {
         do {
-            for entry in try wrap({ try repository.status() }) {
+            for entry in try translatingGitErrors({ try repository.status() }) {
                 let state = entry.untracked ? "is not committed (untracked)"
                     : entry.staged ? "has staged changes that are not committed" : "differs from main in the work tree"
                 report.problems.append(Problem(path: entry.path, state))

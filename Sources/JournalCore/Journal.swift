@@ -67,7 +67,7 @@ public final class Journal {
     }
 
     func checkIsJournal(path: String) throws {
-        let onMain = try wrap { () -> Bool in
+        let onMain = try translatingGitErrors { () -> Bool in
             guard let tip = try repository.resolve(Journal.branch) else { return false }
             return try repository.tree(repository.commit(tip).treeId).entry(named: Journal.planPath) != nil
         }
@@ -76,7 +76,7 @@ public final class Journal {
                 "\(path) is a git repository but not a journal (main has no plan.yml)",
                 hint: "make a journal elsewhere with `journal init PATH`, or here by forcing `journal init`", fact: .notAJournal)
         }
-        let head = try wrap { try repository.headBranch() }
+        let head = try translatingGitErrors { try repository.headBranch() }
         if let head, head != Journal.branch {
             throw JournalError.failure(
                 "\(path) has \(head.replacingOccurrences(of: "refs/heads/", with: "")) checked out; the journal lives on main",
@@ -85,7 +85,7 @@ public final class Journal {
     }
 
     /// Runs libgit2 work, turning its errors into words for a person.
-    func wrap<T>(_ body: () throws -> T) throws -> T {
+    func translatingGitErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as GitError {
@@ -110,12 +110,12 @@ public final class Journal {
 
     /// The identity to record with, from this journal's config and the user's.
     public func identity(name: String?, email: String?) throws -> Identity {
-        try Identity.resolve(config: try wrap { try repository.configSnapshot() }, name: name, email: email)
+        try Identity.resolve(config: try translatingGitErrors { try repository.configSnapshot() }, name: name, email: email)
     }
 
     /// The tip of main and its tree.
     func head() throws -> (commit: Oid, tree: Tree)? {
-        try wrap {
+        try translatingGitErrors {
             guard let tip = try repository.resolve(Journal.branch) else { return nil }
             return (tip, try repository.tree(repository.commit(tip).treeId))
         }
@@ -125,7 +125,7 @@ public final class Journal {
     /// The plan as committed on main.
     public func plan() throws -> Plan {
         guard let (_, tree) = try head(), let entry = tree.entry(named: Journal.planPath) else { return Plan() }
-        let text = try TextRules.decode(try wrap { try repository.blob(entry.id) }, source: Journal.planPath)
+        let text = try TextRules.decode(try translatingGitErrors { try repository.blob(entry.id) }, source: Journal.planPath)
         do {
             return try PlanCodec.decode(text)
         } catch let problems as Problems {
@@ -137,14 +137,14 @@ public final class Journal {
     /// The file of an entry exactly as committed (comments, quoting and all).
     public func storedText(of stored: StoredEntry) throws -> String {
         let tree = stored.isPrivate ? try privateTree() : try head()?.tree
-        guard let file = try wrap({ try tree?.entry(atPath: stored.path) }) else { return EntryCodec.encode(stored.entry) }
-        return String(decoding: try wrap { try repository.blob(file.id) }, as: UTF8.self)
+        guard let file = try translatingGitErrors({ try tree?.entry(atPath: stored.path) }) else { return EntryCodec.encode(stored.entry) }
+        return String(decoding: try translatingGitErrors { try repository.blob(file.id) }, as: UTF8.self)
     }
 
     /// The committed text of plan.yml.
     public func planText() throws -> String {
         guard let (_, tree) = try head(), let entry = tree.entry(named: Journal.planPath) else { return "" }
-        return String(decoding: try wrap { try repository.blob(entry.id) }, as: UTF8.self)
+        return String(decoding: try translatingGitErrors { try repository.blob(entry.id) }, as: UTF8.self)
     }
 }
 

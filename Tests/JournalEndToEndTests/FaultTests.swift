@@ -154,7 +154,7 @@ extension Robustness {
         static let canMakeReadOnly = !isRoot || canRunAsNobody
 
         /// Runs `journal ARGS` unable to write `folder` (relative to the journal; "." for all of it).
-        func withoutWriteAccess(_ sandbox: Sandbox, to folder: String, _ arguments: [String]) throws -> Outcome {
+        func withoutWriteAccess(_ sandbox: Sandbox, to folder: String, _ arguments: [String]) throws -> CommandResult {
             let target = sandbox.journal.appendingPathComponent(folder).path
             if Self.isRoot {
                 try expectSuccess(sandbox.run("/bin/chown", ["-R", "65534:65534", sandbox.journal.path], stdin: nil, environment: [:]))

@@ -7,7 +7,7 @@ import Testing
 @Suite("git states")
 struct GitStateTests {
     /// `git -C PATH ARGS` for a work tree other than the sandbox's journal.
-    func git(_ sandbox: Sandbox, in path: URL, _ arguments: String...) throws -> Outcome {
+    func git(_ sandbox: Sandbox, in path: URL, _ arguments: String...) throws -> CommandResult {
         try sandbox.run("/usr/bin/git", ["-C", path.path] + arguments, stdin: nil, environment: sandbox.scriptEnvironment)
     }
 

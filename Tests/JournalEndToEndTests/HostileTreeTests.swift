@@ -245,7 +245,7 @@ extension Robustness {
 extension Sandbox {
     /// Runs `journal ARGS` under a deadline (killed after `seconds`) and a 2 GB address-space limit,
     /// so a regression to a crash, a runaway recursion or a quadratic walk fails fast.
-    func bounded(_ arguments: [String], seconds: Int = 20) throws -> Outcome {
+    func bounded(_ arguments: [String], seconds: Int = 20) throws -> CommandResult {
         let quoted = arguments.map(Sandbox.shellQuoted).joined(separator: " ")
         return try run("/bin/bash", ["-c", "ulimit -v 2000000; exec timeout -s KILL \(seconds) \"$J\" \(quoted)"], stdin: nil,
                        environment: ["J": Sandbox.binary])

@@ -20,7 +20,7 @@ struct LocalChangesTests {
     }
 
     /// The user's text is still somewhere they can see it: in the file, or the command refused.
-    func expectNotLost(_ result: Outcome, _ sandbox: Sandbox, _ path: String, headBefore: String,
+    func expectNotLost(_ result: CommandResult, _ sandbox: Sandbox, _ path: String, headBefore: String,
                        sourceLocation: SourceLocation = #_sourceLocation) throws {
         let text = (try? String(contentsOf: sandbox.journal.appendingPathComponent(path), encoding: .utf8)) ?? ""
         #expect(text.contains(Self.note), "the uncommitted text in \(path) was thrown away: \(result)", sourceLocation: sourceLocation)

@@ -21,7 +21,7 @@ struct PrivacyTests {
 
     static let secrets = ["zanzibar", "quokka", "wombat", "numbat"]
 
-    static func json(_ outcome: Outcome) throws -> [String: Any] {
+    static func json(_ outcome: CommandResult) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any], "\(outcome)")
     }
 

@@ -40,12 +40,12 @@ struct ServerTests {
         try sandbox.snapshot() + sandbox.git("for-each-ref", "--format=%(refname) %(objectname)").stdout
     }
 
-    func expectFailedInBoundedTime(_ result: TimedOutcome, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectFailedInBoundedTime(_ result: TimedCommandResult, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 1, "\(result)", sourceLocation: sourceLocation)
         #expect(!result.timedOut && result.seconds < ServerTests.bounded, "took too long: \(result)", sourceLocation: sourceLocation)
     }
 
-    func expectSucceeded(_ result: TimedOutcome, _ context: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectSucceeded(_ result: TimedCommandResult, _ context: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 0 && !result.timedOut, "\(result)\n\(context())", sourceLocation: sourceLocation)
     }
 
@@ -315,7 +315,7 @@ struct ServerTests {
         try expectSuccess(owner.journal("remote", "add", "origin", url))
         let localBefore = try localState(owner)
         let serverBefore = try serverState(bare, owner)
-        var everything: [TimedOutcome] = []
+        var everything: [TimedCommandResult] = []
 
         // No credentials: the server asks for them; nothing is sent.
         let anonymous = try owner.journal(within: Self.deadline, "push")

@@ -10,7 +10,7 @@ struct TransferBoundsTests {
     /// Runs `journal ARGS` under `ulimit -v memory` (KiB of address space: the binary alone maps
     /// about 90 MB), killed after `timeout` seconds.
     func bounded(_ sandbox: Sandbox, _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
-                 memory: Int = 500_000, timeout: TimeInterval = 15) throws -> TimedOutcome {
+                 memory: Int = 500_000, timeout: TimeInterval = 15) throws -> TimedCommandResult {
         let command = ([#""$J""#] + arguments.map(Sandbox.shellQuoted)).joined(separator: " ")
         let script = "ulimit -v \(memory); " + (stdin.map { "\($0) | " } ?? "exec ") + command
         let environment = sandbox.environment.merging(sandbox.scriptEnvironment) { $1 }.merging(extra) { $1 }

@@ -11,7 +11,7 @@ extension Journal {
         let sinceMonth = since.map { $0.year * 12 + $0.month }
         let untilMonth = until.map { $0.year * 12 + $0.month }
         var folders: [(String, Oid)] = []
-        try wrap {
+        try translatingGitErrors {
             for year in try repository.tree(top.id).entries where year.kind == .tree {
                 let y = Int(year.name) ?? -1
                 if let since, y >= 0, y < since.year { continue }
@@ -36,7 +36,7 @@ extension Journal {
     }
 
     func entryFiles(inMonth tree: Oid, at path: String) throws -> [(path: String, id: Oid, name: String)] {
-        try wrap {
+        try translatingGitErrors {
             try repository.tree(tree).entries.filter { $0.kind == .blob && $0.name.hasSuffix(".md") }.map { file in
                 (path + "/" + file.name, file.id, file.name)
             }
@@ -54,7 +54,7 @@ extension Journal {
     /// (`private:path` for a private entry).
     func decodeEntry(_ id: Oid, path: String, isPrivate: Bool) throws -> Entry {
         do {
-            return try EntryCodec.decode(try wrap { try repository.blob(id) })
+            return try EntryCodec.decode(try translatingGitErrors { try repository.blob(id) })
         } catch let problems as Problems {
             throw Problems(problems.problems.map { Problem(path: (isPrivate ? "private:" : "") + path, line: $0.line, $0.message) })
         }
@@ -116,7 +116,7 @@ extension Journal {
         let wanted = Array(prefix.utf8)
         let suffix = Array(".md".utf8)
         return try monthFolders(root: root).flatMap { folder in
-            try wrap {
+            try translatingGitErrors {
                 let tree = try repository.tree(folder.id)
                 let found = tree.indices { name in
                     guard name.count > EntryID.length + suffix.count, name.suffix(suffix.count).elementsEqual(suffix) else { return false }
@@ -154,7 +154,7 @@ extension Journal {
             throw JournalError.invalidInput("no entry has an id starting with \"\(prefix)\"", hint: "`journal list` shows ids")
         }
         let decoded = matches.map { file in
-            (file.path, Result { try EntryCodec.decode(try wrap { try repository.blob(file.id) }) })
+            (file.path, Result { try EntryCodec.decode(try translatingGitErrors { try repository.blob(file.id) }) })
         }
         if decoded.count > 1 {
             let lines = decoded.map { path, result in
@@ -199,7 +199,7 @@ extension Journal {
         try validate(entry, plan: try plan(), today: moment.today, allowFuture: allowFuture)
         let content = Array(EntryCodec.encode(entry).utf8)
         return try commit(message: .entry(entry, action: "add"), author: author, at: moment, onPrivate: isPrivate) { tree in
-            if try wrap({ try tree?.entry(atPath: entry.path) }) != nil {
+            if try translatingGitErrors({ try tree?.entry(atPath: entry.path) }) != nil {
                 throw JournalError.failure("\(entry.path) exists already; nothing was recorded", hint: "run the command again: a new id will be drawn")
             }
             return [FileChange(path: entry.path, content: content)]
@@ -234,8 +234,8 @@ extension Journal {
 
     /// Refuses to overwrite an entry that another command changed since it was read.
     private func requireUnchanged(_ stored: StoredEntry, in tree: Tree?) throws {
-        guard let file = try wrap({ try tree?.entry(atPath: stored.path) }),
-              let current = try? EntryCodec.decode(try wrap { try repository.blob(file.id) }), current == stored.entry else {
+        guard let file = try translatingGitErrors({ try tree?.entry(atPath: stored.path) }),
+              let current = try? EntryCodec.decode(try translatingGitErrors { try repository.blob(file.id) }), current == stored.entry else {
             throw JournalError.failure("\(stored.entry.id) changed while this command ran; nothing was recorded", hint: "run the command again")
         }
     }
@@ -244,7 +244,7 @@ extension Journal {
 extension Journal {
     /// The tree of the private entries' ref, if any private entry was ever recorded.
     func privateTree() throws -> Tree? {
-        try wrap {
+        try translatingGitErrors {
             guard let tip = try repository.resolve(Journal.privateBranch) else { return nil }
             return try repository.tree(repository.commit(tip).treeId)
         }

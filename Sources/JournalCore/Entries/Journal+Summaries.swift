@@ -29,7 +29,7 @@ extension Journal {
     /// outside the dates are opened only when the summary cache says they hold such an entry; the
     /// files that cannot be read are named for every month, from the cache where it was not opened.
     public func entries(_ filter: EntryFilter, alsoOutside include: (EntrySummary) -> Bool, at commit: Oid? = nil) throws -> EntryListing {
-        let root = try commit.map { commit in try wrap { try repository.tree(repository.commit(commit).treeId) } }
+        let root = try commit.map { commit in try translatingGitErrors { try repository.tree(repository.commit(commit).treeId) } }
         var undated = filter
         (undated.since, undated.until) = (nil, nil)
         let cache = SummaryCache(path: stateDirectory + "/summaries-v1")
@@ -69,7 +69,7 @@ extension Journal {
         var month = SummaryCache.Month()
         for file in try entryFiles(inMonth: tree, at: path) {
             do {
-                month.summaries.append(EntrySummary(try EntryCodec.decode(try wrap { try repository.blob(file.id) })))
+                month.summaries.append(EntrySummary(try EntryCodec.decode(try translatingGitErrors { try repository.blob(file.id) })))
             } catch let problems as Problems {
                 month.problems += problems.problems.map { (file.name, $0.line, $0.message) }
             }

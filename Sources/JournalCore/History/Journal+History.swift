@@ -18,7 +18,7 @@ extension Journal {
         let cache = HistoryCache(path: stateDirectory + "/history-v1")
         if let cached = cache.load(), let cachedTip = cached.history.tip {
             if cachedTip == tip { return try withPlans(cached) }
-            if (try? wrap({ try repository.isDescendant(tip, of: cachedTip) })) == true {
+            if (try? translatingGitErrors({ try repository.isDescendant(tip, of: cachedTip) })) == true {
                 let history = try walk(from: tip, continuing: cached)
                 cache.store(history)
                 return history
@@ -31,7 +31,7 @@ extension Journal {
 
     /// The newest commit on main's first-parent line committed on or before `date` (local day).
     func lastCommit(onOrBefore date: CalendarDate, from tip: Oid) throws -> Oid? {
-        try wrap {
+        try translatingGitErrors {
             let walk = try repository.revWalk()
             try walk.sort(.newestFirst)
             try walk.firstParentOnly()
@@ -55,7 +55,7 @@ extension Journal {
     }
 
     private func readPlan(blob: Oid) throws -> Plan {
-        try PlanCodec.decode(String(decoding: try wrap { try repository.blob(blob) }, as: UTF8.self))
+        try PlanCodec.decode(String(decoding: try translatingGitErrors { try repository.blob(blob) }, as: UTF8.self))
     }
 
     private func walk(from tip: Oid, continuing previous: HistoryCache.Loaded?) throws -> JournalHistory {
@@ -63,7 +63,7 @@ extension Journal {
         if let previous { history = try withPlans(previous) }
         history.tip = tip
         var lastPlanBlob = history.planVersions.last?.blob
-        try wrap {
+        try translatingGitErrors {
             let walk = try repository.revWalk()
             try walk.sort(.oldestFirst)
             try walk.push(tip)
@@ -163,12 +163,12 @@ extension Journal {
 
     /// The entries as they stood in `commit` (for `--as-of`).
     public func entries(_ filter: EntryFilter = EntryFilter(), at commit: Oid) throws -> EntryListing {
-        try entries(filter, root: try wrap { try repository.tree(repository.commit(commit).treeId) })
+        try entries(filter, root: try translatingGitErrors { try repository.tree(repository.commit(commit).treeId) })
     }
 
     /// plan.yml as it stood in `commit`.
     public func plan(at commit: Oid) throws -> Plan {
-        let tree = try wrap { try repository.tree(repository.commit(commit).treeId) }
+        let tree = try translatingGitErrors { try repository.tree(repository.commit(commit).treeId) }
         guard let entry = tree.entry(named: Journal.planPath) else { return Plan() }
         return try readPlan(blob: entry.id)
     }

@@ -4,7 +4,7 @@ import GitKit
 /// changed it wins; lists merge as sets), the body as git merges text. Where both sides changed
 /// the same thing differently, the merge names it and goes no further.
 enum EntryMerge {
-    enum Outcome: Equatable {
+    enum Settlement: Equatable {
         case merged(Entry)
         /// The fields (or "body") both sides changed differently.
         case conflict([String])
@@ -16,7 +16,7 @@ enum EntryMerge {
     /// Merges the three versions of an entry file (each side's file may have moved); nil when they
     /// are not all readable entries of one id (then the files conflict as a whole). Returns both
     /// sides as read, to place the result.
-    static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8]) throws -> (outcome: Outcome, ours: Entry, theirs: Entry)? {
+    static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8]) throws -> (outcome: Settlement, ours: Entry, theirs: Entry)? {
         guard [base, ours, theirs].allSatisfy({ $0.count <= maxBytes }),
               let ancestor = try? EntryCodec.decode(base), let our = try? EntryCodec.decode(ours),
               let their = try? EntryCodec.decode(theirs),
@@ -33,7 +33,7 @@ enum EntryMerge {
         return nil
     }
 
-    static func merge(base: Entry?, ours: Entry, theirs: Entry) throws -> Outcome {
+    static func merge(base: Entry?, ours: Entry, theirs: Entry) throws -> Settlement {
         var conflicts: [String] = []
         func pick<T: Equatable>(_ name: String, _ field: KeyPath<Entry, T>) -> T {
             let o = ours[keyPath: field], t = theirs[keyPath: field]

@@ -45,7 +45,7 @@ extension Journal {
             throw JournalError.invalidInput("\(url) has no main branch, so it is not a journal; nothing was kept")
         }
         let journal = Journal(repository: repository, root: String(workdir.dropLast()))
-        try journal.wrap {
+        try journal.translatingGitErrors {
             try repository.setHead(Journal.branch)
             let existing = try repository.resolve(Journal.branch)
             if existing != tip {
@@ -54,15 +54,15 @@ extension Journal {
             try repository.setConfig("branch.main.remote", "origin")
             try repository.setConfig("branch.main.merge", Journal.branch)
         }
-        let tree = try journal.wrap { try repository.tree(repository.commit(tip).treeId) }
-        _ = try journal.wrap { try IncomingTree.check(tree, in: repository, against: nil, from: url, retry: "journal clone") }
+        let tree = try journal.translatingGitErrors { try repository.tree(repository.commit(tip).treeId) }
+        _ = try journal.translatingGitErrors { try IncomingTree.check(tree, in: repository, against: nil, from: url, retry: "journal clone") }
         guard tree.entry(named: Journal.planPath) != nil else {
             throw JournalError.invalidInput("\(url) is not a journal (its main has no plan.yml); nothing was kept")
         }
         try FileSystem.makeDirectories(journal.stateDirectory)
         let indexLock = try IndexLock(gitDir: repository.gitDir, now: Int64(Date().timeIntervalSince1970))
         defer { indexLock.release() }
-        try journal.sync(try journal.wrap { try TreeDiff.changedPaths(nil, tree, in: repository) }, to: tree, holding: indexLock)
+        try journal.checkOut(try journal.translatingGitErrors { try TreeDiff.changedPaths(nil, tree, in: repository) }, from: tree, holding: indexLock)
         try journal.installHooks()
     }
 

@@ -30,14 +30,14 @@ extension Journal {
     /// from main. `index` is the index git is committing (its GIT_INDEX_FILE), when not the
     /// repository's own.
     public func stagedProblems(index path: String? = nil) throws -> [Problem] {
-        let index = try wrap { try path.map { try GitKit.Index.open(path: $0) } ?? repository.index() }
+        let index = try translatingGitErrors { try path.map { try GitKit.Index.open(path: $0) } ?? repository.index() }
         let tree = try head()?.tree
         var problems: [Problem] = []
         var plan: Plan?
-        let staged = try wrap { try index.entries(differingFrom: tree, in: repository) }
+        let staged = try translatingGitErrors { try index.entries(differingFrom: tree, in: repository) }
         for (path, blob) in staged {
             guard let blob else { continue }
-            let bytes = try wrap { try repository.blob(blob) }
+            let bytes = try translatingGitErrors { try repository.blob(blob) }
             if path == Journal.planPath {
                 do { plan = try PlanCodec.decode(try TextRules.decode(bytes, source: path)) } catch let error as Problems {
                     problems += error.problems.map { Problem(path: path, line: $0.line, $0.message) }
@@ -48,7 +48,7 @@ extension Journal {
         for (path, blob) in staged where path.hasPrefix(Journal.entriesFolder + "/") && path.hasSuffix(".md") {
             guard let blob else { continue }
             do {
-                let entry = try EntryCodec.decode(try wrap { try repository.blob(blob) })
+                let entry = try EntryCodec.decode(try translatingGitErrors { try repository.blob(blob) })
                 if !path.hasSuffix("-\(entry.id).md") || !path.contains("/\(entry.date)-") {
                     problems.append(Problem(path: path, line: 2, "the file name does not match its id \(entry.id) and date \(entry.date)"))
                 }
@@ -64,12 +64,12 @@ extension Journal {
 
     /// Entries that a merge from `old` to main brought.
     public func entriesArrived(since old: String) throws -> [StoredEntry] {
-        guard let oldId = Oid(hex: old) ?? (try? wrap({ try repository.resolve(old) })) ?? nil, let (_, tree) = try head() else { return [] }
-        let oldTree = try wrap { try repository.tree(repository.commit(oldId).treeId) }
-        let paths = try wrap { try TreeDiff.changedPaths(oldTree, tree, in: repository) }
+        guard let oldId = Oid(hex: old) ?? (try? translatingGitErrors({ try repository.resolve(old) })) ?? nil, let (_, tree) = try head() else { return [] }
+        let oldTree = try translatingGitErrors { try repository.tree(repository.commit(oldId).treeId) }
+        let paths = try translatingGitErrors { try TreeDiff.changedPaths(oldTree, tree, in: repository) }
         return try paths.filter { $0.hasPrefix(Journal.entriesFolder + "/") && $0.hasSuffix(".md") }.compactMap { path in
-            guard let file = try wrap({ try tree.entry(atPath: path) }), try wrap({ try oldTree.entry(atPath: path) }) == nil,
-                  let entry = try? EntryCodec.decode(try wrap { try repository.blob(file.id) }) else { return nil }
+            guard let file = try translatingGitErrors({ try tree.entry(atPath: path) }), try translatingGitErrors({ try oldTree.entry(atPath: path) }) == nil,
+                  let entry = try? EntryCodec.decode(try translatingGitErrors { try repository.blob(file.id) }) else { return nil }
             return StoredEntry(entry: entry, path: path)
         }
     }

@@ -13,7 +13,7 @@ extension Journal {
             if let path = localPath(of: remoteHandle.url) { return try repository.fetchBranches(fromRepositoryAt: path, remote: remote) }
             try remoteHandle.fetch(credentials: credentials, progress: progress)
         }
-        guard let theirs = try wrap({ try repository.resolve("refs/remotes/\(remote)/main") }) else {
+        guard let theirs = try translatingGitErrors({ try repository.resolve("refs/remotes/\(remote)/main") }) else {
             return PullResult(outcome: .upToDate)
         }
         try FileSystem.makeDirectories(stateDirectory)

@@ -18,7 +18,7 @@ extension Journal {
         }
         // Keep the remote-tracking ref in step, as git does after a push.
         if let tip = try head()?.commit {
-            try? wrap { try repository.updateReference("refs/remotes/\(remote)/main", to: tip, expecting: try repository.resolve("refs/remotes/\(remote)/main"), message: "journal: push") }
+            try? translatingGitErrors { try repository.updateReference("refs/remotes/\(remote)/main", to: tip, expecting: try repository.resolve("refs/remotes/\(remote)/main"), message: "journal: push") }
         }
         return Journal.serverLines(said)
     }
@@ -43,9 +43,9 @@ extension Journal {
         let incoming = "refs/journal-incoming/\(EntryID.random())"
         _ = try transfer(remote.url) { try remote.push(["\(Journal.branch):\(incoming)"], credentials: credentials, progress: progress) }
         defer { try? target.deleteReference(incoming) }
-        let old = try wrap { try target.resolve(Journal.branch) }
+        let old = try translatingGitErrors { try target.resolve(Journal.branch) }
         if old == tip { return "" }
-        if let old, try !wrap({ try target.isDescendant(tip, of: old) }) {
+        if let old, try !translatingGitErrors({ try target.isDescendant(tip, of: old) }) {
             throw Journal.describe(.nonFastForward(url: remote.url))
         }
         let before = try runPreReceiveHooks(of: target, old: old, new: tip, settings: hooks)
@@ -65,8 +65,8 @@ extension Journal {
     func checkNothingPrivateOnMain() throws {
         // Private entries never touch main (they live on refs/journal/private); nothing to check
         // until one exists.
-        guard let privateTip = try wrap({ try repository.resolve(Journal.privateBranch) }) else { return }
-        let privateIds = Set(try entryFiles(root: try wrap { try repository.tree(repository.commit(privateTip).treeId) }).compactMap { Journal.idInFileName($0.name) })
+        guard let privateTip = try translatingGitErrors({ try repository.resolve(Journal.privateBranch) }) else { return }
+        let privateIds = Set(try entryFiles(root: try translatingGitErrors { try repository.tree(repository.commit(privateTip).treeId) }).compactMap { Journal.idInFileName($0.name) })
         let leaked = try entryFiles().filter { Journal.idInFileName($0.name).map(privateIds.contains) == true }
         if let first = leaked.first {
             throw JournalError.failure("\(first.path) is a private entry but is on main; nothing was pushed", hint: "remove it from main with `git rm` before pushing")

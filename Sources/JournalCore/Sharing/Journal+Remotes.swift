@@ -4,7 +4,7 @@ import GitKit
 extension Journal {
     /// Remote names and URLs.
     public func remotes() throws -> [(name: String, url: String)] {
-        try wrap { try repository.remoteNames().map { ($0, try repository.remote(named: $0).url) } }
+        try translatingGitErrors { try repository.remoteNames().map { ($0, try repository.remote(named: $0).url) } }
     }
 
     public func addRemote(_ name: String, url: String) throws {
@@ -13,14 +13,14 @@ extension Journal {
         if try remotes().contains(where: { $0.name == name }) {
             throw JournalError.invalidInput("there is already a remote named \(name)", hint: "remove it first with `journal remote remove \(name)`")
         }
-        try wrap { _ = try repository.createRemote(named: name, url: url) }
+        try translatingGitErrors { _ = try repository.createRemote(named: name, url: url) }
     }
 
     public func removeRemote(_ name: String) throws {
         guard try remotes().contains(where: { $0.name == name }) else {
             throw JournalError.invalidInput("there is no remote named \(name)", hint: "`journal remote list` shows them")
         }
-        try wrap { try repository.deleteRemote(named: name) }
+        try translatingGitErrors { try repository.deleteRemote(named: name) }
     }
 
     static func checkRemoteName(_ name: String) throws {

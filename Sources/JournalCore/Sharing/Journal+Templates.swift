@@ -15,7 +15,7 @@ extension Journal {
             var changes: [FileChange] = []
             for (name, text) in files.sorted(by: { $0.key < $1.key }) {
                 let path = "\(Journal.templatesFolder)/\(name)"
-                if try wrap({ try tree?.entry(atPath: path) }) != nil || FileSystem.exists(root + "/" + path) { continue }
+                if try translatingGitErrors({ try tree?.entry(atPath: path) }) != nil || FileSystem.exists(root + "/" + path) { continue }
                 changes.append(FileChange(path: path, content: Array(text.utf8)))
                 written.append(path)
             }

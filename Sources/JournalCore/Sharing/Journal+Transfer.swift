@@ -19,7 +19,7 @@ extension Journal {
     /// The remote `name`, with a path-like URL resolved from the journal's root for this transfer
     /// (libgit2 would take it from the process's working directory).
     func openRemote(_ name: String) throws -> Remote {
-        try wrap {
+        try translatingGitErrors {
             let remote = try repository.remote(named: name)
             if let path = localPath(of: remote.url), path != remote.url { try remote.setInstanceURL(path) }
             return remote

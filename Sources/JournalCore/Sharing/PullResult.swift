@@ -3,8 +3,8 @@ import GitKit
 
 /// What a pull did.
 public struct PullResult: Sendable {
-    public enum Outcome: Sendable, Equatable { case upToDate, fastForward, merged, conflict }
-    public var outcome: Outcome
+    public enum Kind: Sendable, Equatable { case upToDate, fastForward, merged, conflict }
+    public var outcome: Kind
     /// Entries new to this journal, as they now stand.
     public var arrived: [StoredEntry] = []
     /// Files both sides changed differently (a conflict), and where both versions were kept.

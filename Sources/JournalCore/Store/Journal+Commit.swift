@@ -34,7 +34,7 @@ extension Journal {
         defer { withExtendedLifetime(lock) {} }
         try checkWritable()
         try recoverInterruptedWrite()
-        try wrap { try repository.setReflogIdentity(name: author.name, email: author.email) }
+        try translatingGitErrors { try repository.setReflogIdentity(name: author.name, email: author.email) }
         if onPrivate { return try commitPrivate(message: message, author: author, at: moment, makeChanges) }
         let signature = author.signature(at: moment)
         var attempt = 0
@@ -76,7 +76,7 @@ extension Journal {
         let signature = author.signature(at: moment)
         let text = CommitMessage(subject: message.subject, trailers: message.trailers + [("Journal-Private", "yes")]).text
         for attempt in 1...Journal.maxAttempts {
-            let tip = try wrap { try repository.resolve(Journal.privateBranch) }
+            let tip = try translatingGitErrors { try repository.resolve(Journal.privateBranch) }
             let tree = try privateTree()
             let changes = try makeChanges(tree)
             do {
@@ -102,9 +102,9 @@ extension Journal {
     /// `GitError` so the caller can rebuild on the new tip.
     func publish(_ commit: Oid, over tip: Oid?, paths: [String], reflog: String) throws {
         try checkWritable()
-        let tree = try wrap { try repository.tree(repository.commit(commit).treeId) }
+        let tree = try translatingGitErrors { try repository.tree(repository.commit(commit).treeId) }
         let lookup = TreeLookup(tree, in: repository)
-        for path in paths { try PathSafety.check(path, mode: try wrap { try lookup.entry(atPath: path)?.fileMode }) }
+        for path in paths { try PathSafety.check(path, mode: try translatingGitErrors { try lookup.entry(atPath: path)?.fileMode }) }
         let record = ["#commit \(commit.hex)"] + paths
         try FileSystem.writeAtomically(Array(record.joined(separator: "\n").utf8), to: pendingPath, scratch: scratchDirectory)
         let indexLock: IndexLock
@@ -118,7 +118,7 @@ extension Journal {
         // Nothing is put back when the refusal is the user's own uncommitted edit: it must stay.
         var writing = false
         do {
-            try sync(paths, to: tree, holding: indexLock) { staged in
+            try checkOut(paths, from: tree, holding: indexLock) { staged in
                 try self.checkNoLocalChanges(at: paths, base: tip, new: tree, staged: staged)
                 writing = true
             }
@@ -128,7 +128,7 @@ extension Journal {
             try? FileManager.default.removeItem(atPath: pendingPath)
             throw error
         }
-        guard try wrap({ try repository.resolve(Journal.branch) }) == commit else {
+        guard try translatingGitErrors({ try repository.resolve(Journal.branch) }) == commit else {
             let error = JournalError.failure("main does not point at the new commit \(commit.short) after writing it; nothing was recorded")
             guard rollBack(paths, holding: indexLock) else { throw Journal.rollbackFailed(error) }
             try? FileManager.default.removeItem(atPath: pendingPath)
@@ -141,7 +141,7 @@ extension Journal {
     /// the pending record must stay for the next write or `journal verify` to finish the job.
     private func rollBack(_ paths: [String], holding indexLock: IndexLock) -> Bool {
         do {
-            try sync(paths, to: try head()?.tree, holding: indexLock)
+            try checkOut(paths, from: try head()?.tree, holding: indexLock)
             return true
         } catch {
             return false
@@ -160,15 +160,15 @@ extension Journal {
     /// Refuses, as git does, to overwrite or remove a file whose work-tree or staged content
     /// differs from what main holds: a hand edit that was not committed is never lost.
     private func checkNoLocalChanges(at paths: [String], base: Oid?, new: Tree, staged: (String) -> Oid?) throws {
-        let baseTree = try wrap { try base.map { try repository.tree(repository.commit($0).treeId) } }
+        let baseTree = try translatingGitErrors { try base.map { try repository.tree(repository.commit($0).treeId) } }
         let committedFiles = TreeLookup(baseTree, in: repository), incomingFiles = TreeLookup(new, in: repository)
         for path in paths {
-            let committed = try wrap { try committedFiles.entry(atPath: path)?.id }
+            let committed = try translatingGitErrors { try committedFiles.entry(atPath: path)?.id }
             let file = root + "/" + path
             // A folder where a file arrives (or goes) holds files of its own, each checked at its own path.
             if FileSystem.exists(file), !FileSystem.isDirectory(file) {
-                let onDisk = try wrap { try repository.hashFile(file) }
-                let incoming = try wrap { try incomingFiles.entry(atPath: path)?.id }
+                let onDisk = try translatingGitErrors { try repository.hashFile(file) }
+                let incoming = try translatingGitErrors { try incomingFiles.entry(atPath: path)?.id }
                 if onDisk != committed && onDisk != incoming {
                     throw JournalError.failure(
                         "\(path) has changes that are not committed; nothing was recorded",
@@ -184,23 +184,23 @@ extension Journal {
     }
 
     /// Makes the work tree and index hold exactly what main holds at `paths`.
-    func syncToBranch(_ paths: [String]) throws {
+    func checkOutMain(_ paths: [String]) throws {
         let indexLock = try IndexLock(gitDir: repository.gitDir, now: Int64(Date().timeIntervalSince1970))
         defer { indexLock.release() }
-        try sync(paths, to: try head()?.tree, holding: indexLock)
+        try checkOut(paths, from: try head()?.tree, holding: indexLock)
     }
 
     /// Makes the work tree and index hold exactly what `tree` holds at `paths`. The index is read
     /// after `.git/index.lock` is taken, and its new version is written beside it and renamed into
     /// place. `checkLocalChanges` sees the index as read under the lock, before anything is written.
-    func sync(_ paths: [String], to tree: Tree?, holding lock: IndexLock,
+    func checkOut(_ paths: [String], from tree: Tree?, holding lock: IndexLock,
               checkLocalChanges: ((_ staged: (String) -> Oid?) throws -> Void)? = nil) throws {
         try FileSystem.makeDirectories(scratchDirectory)
         let paths = paths.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         let lookup = TreeLookup(tree, in: repository)
         // Every path is checked before anything is written (content from a remote included).
         for path in paths {
-            try PathSafety.check(path, mode: try wrap { try lookup.entry(atPath: path)?.fileMode })
+            try PathSafety.check(path, mode: try translatingGitErrors { try lookup.entry(atPath: path)?.fileMode })
         }
         let live = repository.gitDir + "index"
         var checked = false
@@ -230,14 +230,14 @@ extension Journal {
         if FileSystem.exists(live), link(live, copy) != 0 {
             try FileSystem.writeAtomically(try FileSystem.read(live), to: copy, scratch: scratchDirectory)
         }
-        let index = try wrap { try GitKit.Index.open(path: copy) }
+        let index = try translatingGitErrors { try GitKit.Index.open(path: copy) }
         if let checkLocalChanges, !checked {
             try checkLocalChanges(index.entry(path:))
         }
         try updateWorkTree(paths, to: lookup,
-                           stage: { path, blob, file, executable in try wrap { try index.add(path: path, blob: blob, file: file, executable: executable) } },
-                           unstage: { path in try wrap { try index.remove(path: path) } })
-        try wrap { try index.write(smudgingIn: root + "/") }
+                           stage: { path, blob, file, executable in try translatingGitErrors { try index.add(path: path, blob: blob, file: file, executable: executable) } },
+                           unstage: { path in try translatingGitErrors { try index.remove(path: path) } })
+        try translatingGitErrors { try index.write(smudgingIn: root + "/") }
         guard rename(copy, live) == 0 else {
             throw JournalError.failure("cannot replace the index \(live): \(FileSystem.reason(errno))")
         }
@@ -252,7 +252,7 @@ extension Journal {
                                 unstage: (_ path: String) throws -> Void) throws {
         var writes: [(path: String, entry: TreeEntry)] = [], removals: [String] = []
         for path in paths {
-            if let entry = try wrap({ try tree.entry(atPath: path) }), entry.kind == .blob {
+            if let entry = try translatingGitErrors({ try tree.entry(atPath: path) }), entry.kind == .blob {
                 writes.append((path, entry))
             } else {
                 removals.append(path)
@@ -269,7 +269,7 @@ extension Journal {
         for (path, entry) in writes {
             let file = root + "/" + path
             let executable = entry.fileMode == 0o100755
-            try FileSystem.writeAtomically(try wrap { try repository.blob(entry.id) }, to: file, scratch: scratchDirectory,
+            try FileSystem.writeAtomically(try translatingGitErrors { try repository.blob(entry.id) }, to: file, scratch: scratchDirectory,
                                            mode: executable ? 0o777 : 0o666)
             try stage(path, entry.id, file, executable)
         }
@@ -306,7 +306,7 @@ extension Journal {
                 unlink(refLock)
             }
         }
-        try syncToBranch(lines)
+        try checkOutMain(lines)
         try? FileManager.default.removeItem(atPath: pendingPath)
     }
 

@@ -44,7 +44,7 @@ extension Journal {
             throw JournalError.invalidInput("\(path) is a bare git repository")
         }
         let journal = Journal(repository: repository, root: String(workdir.dropLast()))
-        if let head = try journal.wrap({ try repository.headBranch() }), head != Journal.branch {
+        if let head = try journal.translatingGitErrors({ try repository.headBranch() }), head != Journal.branch {
             throw JournalError.failure("\(path) has \(head) checked out; a journal lives on main")
         }
         var plan = Plan()

@@ -8,8 +8,8 @@ extension Journal {
     /// have main checked out, and no other may: that one would be left showing every new entry as
     /// a staged deletion, and its next `git commit -a` would delete it.
     func checkWritable() throws {
-        let head = try wrap { try repository.headBranch() }
-        let others = try wrap { try repository.otherWorktrees() }
+        let head = try translatingGitErrors { try repository.headBranch() }
+        let others = try translatingGitErrors { try repository.otherWorktrees() }
         let elsewhere = others.first { $0.branch == Journal.branch }
         guard head == Journal.branch else {
             let what = head.map { "has \($0.replacingOccurrences(of: "refs/heads/", with: "")) checked out" } ?? "has a detached HEAD"

@@ -19,11 +19,11 @@ final class Background {
     }
 
     /// Waits for the process; its exit status and what it wrote on stderr.
-    func wait() -> Outcome {
+    func wait() -> CommandResult {
         process.waitUntilExit()
         let err = (try? Data(contentsOf: errPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         try? FileManager.default.removeItem(at: errPath)
-        return Outcome(status: shellStatus(process), stdout: "", stderr: err)
+        return CommandResult(status: shellStatus(process), stdout: "", stderr: err)
     }
 }
 
@@ -61,7 +61,7 @@ extension Sandbox {
 
     /// Runs `/bin/sh -c script` in the sandbox's root and waits for it.
     @discardableResult
-    func sh(_ script: String, environment extra: [String: String] = [:]) throws -> Outcome {
+    func sh(_ script: String, environment extra: [String: String] = [:]) throws -> CommandResult {
         try run("/bin/sh", ["-c", script], stdin: nil, environment: scriptEnvironment.merging(extra) { $1 })
     }
 
@@ -83,7 +83,7 @@ extension Sandbox {
 
     /// Runs a command with stderr on a pipe rather than a file, so a file-size limit set for the
     /// command (`ulimit -f`) applies to the journal's own files only. stdout is discarded.
-    func runPiped(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
+    func runPiped(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -97,12 +97,12 @@ extension Sandbox {
         // Only one pipe, read to its end before waiting: the child never blocks on a full pipe.
         let err = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: shellStatus(process), stdout: "", stderr: String(decoding: err, as: UTF8.self))
+        return CommandResult(status: shellStatus(process), stdout: "", stderr: String(decoding: err, as: UTF8.self))
     }
 
     /// Runs a command with stderr into a file, as `2>file` would, and reports a signal as a
     /// shell does (128 + its number). stdout is discarded.
-    func runWithStderrInFile(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
+    func runWithStderrInFile(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -118,7 +118,7 @@ extension Sandbox {
         try process.run()
         process.waitUntilExit()
         try err.close()
-        return Outcome(status: shellStatus(process), stdout: "", stderr: String(decoding: try Data(contentsOf: errPath), as: UTF8.self))
+        return CommandResult(status: shellStatus(process), stdout: "", stderr: String(decoding: try Data(contentsOf: errPath), as: UTF8.self))
     }
 
     /// Every entry `journal list --format json` reports, failing the test if it cannot list.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// What a command printed and how it exited.
-struct Outcome: CustomStringConvertible {
+struct CommandResult: CustomStringConvertible {
     let status: Int32
     let stdout: String
     let stderr: String
@@ -53,22 +53,22 @@ final class Sandbox {
 
     /// Runs `journal ARGS` with the sandbox's environment; `stdin` is fed to it, else it reads /dev/null.
     @discardableResult
-    func journal(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> Outcome {
+    func journal(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> CommandResult {
         try run(Sandbox.binary, arguments, stdin: stdin, environment: extra)
     }
 
     @discardableResult
-    func journal(_ arguments: String..., stdin: Data? = nil) throws -> Outcome {
+    func journal(_ arguments: String..., stdin: Data? = nil) throws -> CommandResult {
         try journal(arguments, stdin: stdin)
     }
 
     /// Runs plain git in the journal, as an independent oracle.
     @discardableResult
-    func git(_ arguments: String...) throws -> Outcome {
+    func git(_ arguments: String...) throws -> CommandResult {
         try run("/usr/bin/git", ["-C", journal.path] + arguments, stdin: nil, environment: [:])
     }
 
-    func run(_ executable: String, _ arguments: [String], stdin: Data?, environment extra: [String: String]) throws -> Outcome {
+    func run(_ executable: String, _ arguments: [String], stdin: Data?, environment extra: [String: String]) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -96,7 +96,7 @@ final class Sandbox {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return Outcome(status: process.terminationStatus,
+        return CommandResult(status: process.terminationStatus,
                        stdout: String(decoding: try Data(contentsOf: outPath), as: UTF8.self),
                        stderr: String(decoding: try Data(contentsOf: errPath), as: UTF8.self))
     }
@@ -110,7 +110,7 @@ final class Sandbox {
     }
 
     /// The id printed by `journal add`.
-    func addedID(_ outcome: Outcome) -> String? {
+    func addedID(_ outcome: CommandResult) -> String? {
         // "Recorded win ID (commit ...)" or "Recorded private win ID (commit ...)"
         let words = outcome.stdout.split(separator: " ").filter { $0 != "private" }
         return words.dropFirst(2).first.map(String.init)
@@ -145,7 +145,7 @@ final class Sandbox {
 }
 
 @discardableResult
-func expectSuccess(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) -> Outcome {
+func expectSuccess(_ outcome: CommandResult, sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
     #expect(outcome.status == 0, "\(outcome)", sourceLocation: sourceLocation)
     return outcome
 }

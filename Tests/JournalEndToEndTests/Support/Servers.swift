@@ -72,7 +72,7 @@ enum ServerHost {
     /// Runs a setup command (ssh-keygen, git, useradd...) and fails the setup when it fails.
     @discardableResult
     static func setup(_ executable: String, _ arguments: [String], environment: [String: String] = [:], in folder: URL,
-                      timeout: TimeInterval = 30) throws -> Outcome {
+                      timeout: TimeInterval = 30) throws -> CommandResult {
         var base = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", "HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1"]
         base.merge(environment) { $1 }
         let run = try runBounded(executable, arguments, environment: base, in: folder, timeout: timeout)
@@ -89,8 +89,8 @@ struct ServerError: Error, CustomStringConvertible {
 }
 
 /// A command's outcome, how long it took, and whether it had to be killed at its deadline.
-struct TimedOutcome: CustomStringConvertible {
-    let outcome: Outcome
+struct TimedCommandResult: CustomStringConvertible {
+    let outcome: CommandResult
     let seconds: Double
     let timedOut: Bool
 
@@ -103,7 +103,7 @@ struct TimedOutcome: CustomStringConvertible {
 /// Runs a program with no stdin and a deadline: a hang becomes a SIGKILL and `timedOut`, never a
 /// stuck test run. Output goes to files, so a chatty program never blocks on a full pipe.
 func runBounded(_ executable: String, _ arguments: [String], environment: [String: String], in folder: URL,
-                timeout: TimeInterval) throws -> TimedOutcome {
+                timeout: TimeInterval) throws -> TimedCommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -136,20 +136,20 @@ func runBounded(_ executable: String, _ arguments: [String], environment: [Strin
     let seconds = Date().timeIntervalSince(start)
     try out.close()
     try err.close()
-    let outcome = Outcome(status: shellStatus(process),
+    let outcome = CommandResult(status: shellStatus(process),
                           stdout: String(decoding: try Data(contentsOf: outPath), as: UTF8.self),
                           stderr: String(decoding: try Data(contentsOf: errPath), as: UTF8.self))
-    return TimedOutcome(outcome: outcome, seconds: seconds, timedOut: timedOut)
+    return TimedCommandResult(outcome: outcome, seconds: seconds, timedOut: timedOut)
 }
 
 extension Sandbox {
     /// `journal ARGS` as `journal(_:)` runs it, but killed after `timeout` seconds: for transfers,
     /// which must fail in bounded time rather than hang.
-    func journal(within timeout: TimeInterval, _ arguments: [String], environment extra: [String: String] = [:]) throws -> TimedOutcome {
+    func journal(within timeout: TimeInterval, _ arguments: [String], environment extra: [String: String] = [:]) throws -> TimedCommandResult {
         try runBounded(Sandbox.binary, arguments, environment: environment.merging(extra) { $1 }, in: root, timeout: timeout)
     }
 
-    func journal(within timeout: TimeInterval, _ arguments: String...) throws -> TimedOutcome {
+    func journal(within timeout: TimeInterval, _ arguments: String...) throws -> TimedCommandResult {
         try journal(within: timeout, arguments)
     }
 
@@ -169,7 +169,7 @@ extension Sandbox {
     /// Runs plain git on another folder (a server's bare repository), as an independent oracle;
     /// gitolite's repositories belong to its own user, hence `safe.directory`.
     @discardableResult
-    func git(in folder: URL, _ arguments: String...) throws -> Outcome {
+    func git(in folder: URL, _ arguments: String...) throws -> CommandResult {
         try run("/usr/bin/git", ["-c", "safe.directory=*", "-C", folder.path] + arguments, stdin: nil, environment: [:])
     }
 }

@@ -51,14 +51,14 @@ extension Sandbox {
     /// scripts' identity, "Gil Plain"), and never an editor. Hooks the folder has installed run
     /// as git runs them.
     @discardableResult
-    func plainGit(at folder: URL, _ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
+    func plainGit(at folder: URL, _ arguments: [String], environment extra: [String: String] = [:]) throws -> CommandResult {
         let quiet = ["GIT_EDITOR": "true", "GIT_MERGE_AUTOEDIT": "no", "GIT_TERMINAL_PROMPT": "0"]
         return try run("/usr/bin/git", ["-C", folder.path] + arguments, stdin: nil,
                        environment: scriptEnvironment.merging(quiet) { $1 }.merging(extra) { $1 })
     }
 
     @discardableResult
-    func plainGit(at folder: URL, _ arguments: String...) throws -> Outcome {
+    func plainGit(at folder: URL, _ arguments: String...) throws -> CommandResult {
         try plainGit(at: folder, arguments)
     }
 

@@ -138,13 +138,13 @@ extension Sandbox {
 
     /// Runs a `/bin/sh -c` script with `$JOURNAL` naming the binary: for arguments Process cannot
     /// carry, such as invalid UTF-8.
-    func shell(_ script: String, stdin: Data? = nil) throws -> Outcome {
+    func shell(_ script: String, stdin: Data? = nil) throws -> CommandResult {
         try run("/bin/sh", ["-c", script], stdin: stdin, environment: ["JOURNAL": Sandbox.binary])
     }
 
     /// Runs `journal ARGS` on a pseudo-terminal through util-linux `script`, feeding `input` to it.
     /// Output arrives with CRLF line ends, as a terminal shows it.
-    func onTerminal(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Outcome {
+    func onTerminal(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> CommandResult {
         let command = ([Sandbox.binary] + arguments).map(Sandbox.shellQuoted).joined(separator: " ")
         return try run("/usr/bin/script", ["-qec", command, "/dev/null"], stdin: Data(input.utf8), environment: extra)
     }
@@ -156,7 +156,7 @@ extension Sandbox {
     static var hasScriptCommand: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/script") }
 
     /// The checks for refused input: exit 2, the words on stderr, nothing on stdout, nothing written.
-    func expectRefused(_ outcome: Outcome, before: String, mentioning words: [String], status: Int32 = 2,
+    func expectRefused(_ outcome: CommandResult, before: String, mentioning words: [String], status: Int32 = 2,
                        sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(outcome.status == status, "\(outcome)", sourceLocation: sourceLocation)
         for word in words {
@@ -167,6 +167,6 @@ extension Sandbox {
     }
 }
 
-extension Outcome {
+extension CommandResult {
     var hasEscapeCodes: Bool { stdout.contains("\u{1B}") || stderr.contains("\u{1B}") }
 }
