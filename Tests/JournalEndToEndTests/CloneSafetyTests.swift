@@ -104,8 +104,8 @@ extension Robustness {
             try expectSuccess(owner.journal("push"))
             let tip = try owner.headCommit()
 
-            let seed = ProcessInfo.processInfo.environment["JOURNAL_TEST_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
-            var random = SplitMix64(seed: seed)
+            var random = TestSeed()
+            let seed = random.seed
             let target = owner.root.appendingPathComponent("copy")
             func expectWholeJournal(_ context: String) throws {
                 let status = try owner.plainGit(at: target, "status", "--porcelain", "--untracked-files=all")
@@ -154,18 +154,5 @@ extension Robustness {
             let left = try FileManager.default.contentsOfDirectory(atPath: owner.root.path).filter { $0.hasPrefix(".copy") }
             #expect(left.isEmpty, "seed \(seed): left beside the target: \(left)")
         }
-    }
-}
-
-/// A small seeded generator, so a failing round can be replayed with JOURNAL_TEST_SEED.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
