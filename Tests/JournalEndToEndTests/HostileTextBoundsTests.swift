@@ -98,15 +98,3 @@ struct HostileTextBoundsTests {
         #expect(outcome.stdout.contains("Hostile body"), "\(name): the entry is missing from the report")
     }
 }
-
-extension Sandbox {
-    /// Runs `journal ARGS` under a deadline (killed after `seconds`) and a limit on its address
-    /// space, so an exponential or quadratic regression fails fast.
-    func bounded(_ arguments: [String], environment extra: [String: String] = [:], seconds: Int = 8, memoryKB: Int = 2_000_000) throws -> CommandResult {
-        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let outcome = try run("/bin/bash", ["-c", "ulimit -v \(memoryKB); exec timeout -s KILL \(seconds) \"$J\" \(quoted)"],
-                              stdin: nil, environment: scriptEnvironment.merging(extra) { $1 })
-        #expect(outcome.status != 137 && outcome.status != 124, "journal \(arguments.joined(separator: " ")) ran past \(seconds) s: \(outcome)")
-        return outcome
-    }
-}

@@ -7,16 +7,6 @@ import Testing
 /// a deadline, so a regression fails instead of hanging or swapping.
 @Suite("transfer and input bounds", .serialized, .timeLimit(.minutes(1)))
 struct TransferBoundsTests {
-    /// Runs `journal ARGS` under `ulimit -v memory` (KiB of address space: the binary alone maps
-    /// about 90 MB), killed after `timeout` seconds.
-    func bounded(_ sandbox: Sandbox, _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
-                 memory: Int = 500_000, timeout: TimeInterval = 15) throws -> TimedCommandResult {
-        let command = ([#""$J""#] + arguments.map(Sandbox.shellQuoted)).joined(separator: " ")
-        let script = "ulimit -v \(memory); " + (stdin.map { "\($0) | " } ?? "exec ") + command
-        let environment = sandbox.environment.merging(sandbox.scriptEnvironment) { $1 }.merging(extra) { $1 }
-        return try runBounded("/bin/bash", ["-c", script], environment: environment, in: sandbox.root, timeout: timeout)
-    }
-
     func floodingServer(_ owner: Sandbox, hooksFolder: URL) throws {
         let hook = hooksFolder.appendingPathComponent("pre-receive")
         // Endless as far as journal can tell; `timeout` ends it on the server side after the test,
@@ -36,7 +26,7 @@ struct TransferBoundsTests {
         try floodingServer(owner, hooksFolder: bare.folder.appendingPathComponent("hooks"))
         try owner.record("win", "Shipped it", "--criteria", "execution")
 
-        let push = try bounded(owner, ["push"], environment: ["JOURNAL_TRANSFER_TIMEOUT": "2", "JOURNAL_TRANSFER_DEADLINE": "3"])
+        let push = try owner.boundedRun(["push"], environment: ["JOURNAL_TRANSFER_TIMEOUT": "2", "JOURNAL_TRANSFER_DEADLINE": "3"], seconds: 15, memoryKB: 500_000)
         #expect(!push.timedOut, "\(push)")
         #expect(push.status == 1, "\(push)")
         #expect(push.stderr.contains("remote flood") && push.stderr.contains("JOURNAL_TRANSFER_DEADLINE"), "\(push.stderr.suffix(2000))")
@@ -65,7 +55,7 @@ struct TransferBoundsTests {
         try floodingServer(owner, hooksFolder: bare.appendingPathComponent("hooks"))
         try owner.record("win", "Shipped it", "--criteria", "execution")
 
-        let push = try bounded(owner, ["push"], environment: ["JOURNAL_TRANSFER_TIMEOUT": "2", "JOURNAL_TRANSFER_DEADLINE": "3"])
+        let push = try owner.boundedRun(["push"], environment: ["JOURNAL_TRANSFER_TIMEOUT": "2", "JOURNAL_TRANSFER_DEADLINE": "3"], seconds: 15, memoryKB: 500_000)
         #expect(!push.timedOut, "\(push)")
         #expect(push.status == 1, "\(push)")
         #expect(push.stderr.contains("JOURNAL_TRANSFER_DEADLINE"), "\(push.stderr.suffix(2000))")
@@ -85,8 +75,8 @@ struct TransferBoundsTests {
         let sandbox = try Sandbox()
         try sandbox.makeBareJournal()
         let before = try sandbox.snapshot()
-        let add = try bounded(sandbox, ["add", "note", "Piped body", "--file", "-"], stdin: "head -c 50000000 /dev/zero | tr '\\0' 'a'",
-                              memory: 150_000, timeout: 10)
+        let add = try sandbox.boundedRun(["add", "note", "Piped body", "--file", "-"], stdin: "head -c 50000000 /dev/zero | tr '\\0' 'a'",
+                                        seconds: 10, memoryKB: 150_000)
         #expect(!add.timedOut, "\(add)")
         #expect(add.status == 2, "\(add)")
         #expect(add.stderr.contains("256 KiB") && add.stderr.contains("standard input"), "\(add)")

@@ -113,51 +113,30 @@ extension Journal {
     }
 
     /// Entry files (`entries/YYYY/MM/NAME`) that differ between two trees; a file moved within one
-    /// commit (a date fixed by hand) is an edit. libgit2 diffs the files of each month folder that
-    /// changed. The year and month folders are matched here by id first: libgit2 1.5.1's
-    /// `git_diff_tree_to_tree` expands every subtree, equal or not (libgit2 pull request 6863), which
-    /// would make each plain-git commit cost the whole journal instead of the folders it touched.
+    /// commit (a date fixed by hand) is an edit. libgit2 diffs them, reading only the folders that
+    /// changed (`Repository.changes(from:to:)`), so a plain-git commit costs the folders it touched,
+    /// not the whole journal.
     private func changedEntryFiles(from old: Tree?, to new: Tree) throws -> [(id: EntryID, action: String)] {
         var order: [EntryID] = [], seen: [EntryID: (added: Bool, deleted: Bool)] = [:]
-        for (oldYear, newYear) in try changedFolders(try folder(Journal.entriesFolder, in: old), try folder(Journal.entriesFolder, in: new)) {
-            for (oldMonth, newMonth) in try changedFolders(oldYear, newYear) {
-                for change in try repository.changes(from: oldMonth, to: newMonth) {
-                    let path = change.status == .deleted ? change.oldPath : change.newPath
-                    guard !path.contains(UInt8(ascii: "/")),
-                          let id = Journal.idInFileName(String(decoding: path, as: UTF8.self)).flatMap(EntryID.init) else { continue }
-                    if seen[id] == nil { order.append(id) }
-                    var sides = seen[id] ?? (false, false)
-                    switch change.status {
-                    case .added: sides.added = true
-                    case .deleted: sides.deleted = true
-                    case .modified, .typeChanged: (sides.added, sides.deleted) = (true, true)
-                    }
-                    seen[id] = sides
-                }
+        let folder = Array((Journal.entriesFolder + "/").utf8)
+        for change in try repository.changes(from: old, to: new) {
+            let path = change.status == .deleted ? change.oldPath : change.newPath
+            // entries/YYYY/MM/NAME: three slashes, the last folder a month's.
+            guard path.starts(with: folder), path.lazy.filter({ $0 == UInt8(ascii: "/") }).count == 3,
+                  let name = path.split(separator: UInt8(ascii: "/")).last,
+                  let id = Journal.idInFileName(String(decoding: name, as: UTF8.self)).flatMap(EntryID.init) else { continue }
+            if seen[id] == nil { order.append(id) }
+            var sides = seen[id] ?? (false, false)
+            switch change.status {
+            case .added: sides.added = true
+            case .deleted: sides.deleted = true
+            case .modified, .typeChanged: (sides.added, sides.deleted) = (true, true)
             }
+            seen[id] = sides
         }
         return order.map { id in
             let sides = seen[id]!
             return (id, sides.added && sides.deleted ? "edit" : sides.added ? "add" : "remove")
-        }
-    }
-
-    private func folder(_ name: String, in tree: Tree?) throws -> Tree? {
-        guard let entry = tree?.entry(named: name), entry.kind == .tree else { return nil }
-        return try repository.tree(entry.id)
-    }
-
-    /// The subfolders of two folders whose ids differ, by name (nil: absent on that side).
-    private func changedFolders(_ old: Tree?, _ new: Tree?) throws -> [(Tree?, Tree?)] {
-        guard old?.id != new?.id else { return [] }
-        func folders(_ tree: Tree?) -> [String: Oid] {
-            Dictionary((tree?.entries ?? []).filter { $0.kind == .tree }.map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
-        }
-        let before = folders(old), after = folders(new)
-        return try Set(before.keys).union(after.keys).sorted().compactMap { name in
-            let o = before[name], n = after[name]
-            guard o != n else { return nil }
-            return (try o.map { try repository.tree($0) }, try n.map { try repository.tree($0) })
         }
     }
 

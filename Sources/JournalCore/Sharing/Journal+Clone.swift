@@ -62,7 +62,7 @@ extension Journal {
         try FileSystem.makeDirectories(journal.stateDirectory)
         let indexLock = try IndexLock(gitDir: repository.gitDir, now: Int64(Date().timeIntervalSince1970))
         defer { indexLock.release() }
-        try journal.checkOut(try journal.translatingGitErrors { try TreeDiff.changedPaths(nil, tree, in: repository) }, from: tree, holding: indexLock)
+        try journal.checkOut(try journal.translatingGitErrors { try repository.changedPaths(nil, tree) }, from: tree, holding: indexLock)
         try journal.installHooks()
     }
 

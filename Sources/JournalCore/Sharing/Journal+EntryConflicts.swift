@@ -56,7 +56,7 @@ extension Journal {
     func addedEntries(from base: Tree, to side: Tree) throws -> [String: String] {
         var added: [String: String] = [:]
         let baseFiles = TreeLookup(base, in: repository), sideFiles = TreeLookup(side, in: repository)
-        for path in try TreeDiff.changedPaths(base, side, in: repository) {
+        for path in try repository.changedPaths(base, side) {
             guard let id = Journal.entryID(inPath: path), try baseFiles.entry(atPath: path) == nil, try sideFiles.entry(atPath: path) != nil else { continue }
             added[id] = path
         }

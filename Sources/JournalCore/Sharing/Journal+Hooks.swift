@@ -66,7 +66,7 @@ extension Journal {
     public func entriesArrived(since old: String) throws -> [StoredEntry] {
         guard let oldId = Oid(hex: old) ?? (try? translatingGitErrors({ try repository.resolve(old) })) ?? nil, let (_, tree) = try head() else { return [] }
         let oldTree = try translatingGitErrors { try repository.tree(repository.commit(oldId).treeId) }
-        let paths = try translatingGitErrors { try TreeDiff.changedPaths(oldTree, tree, in: repository) }
+        let paths = try translatingGitErrors { try repository.changedPaths(oldTree, tree) }
         return try paths.filter { $0.hasPrefix(Journal.entriesFolder + "/") && $0.hasSuffix(".md") }.compactMap { path in
             guard let file = try translatingGitErrors({ try tree.entry(atPath: path) }), try translatingGitErrors({ try oldTree.entry(atPath: path) }) == nil,
                   let entry = try? EntryCodec.decode(try translatingGitErrors { try repository.blob(file.id) }) else { return nil }

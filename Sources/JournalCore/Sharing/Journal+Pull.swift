@@ -40,7 +40,7 @@ extension Journal {
         let theirTree = try repository.tree(repository.commit(theirs).treeId)
         try IncomingTree.check(theirTree, in: repository, against: ourTree, from: "\(remote)/main")
         if try repository.isDescendant(theirs, of: ours) {
-            let paths = try TreeDiff.changedPaths(ourTree, theirTree, in: repository)
+            let paths = try repository.changedPaths(ourTree, theirTree)
             let changes = try entryChanges(paths, from: ourTree, to: theirTree)
             try checkRemovals(changes.removed, by: remote, accepted: acceptRemovals)
             try publish(theirs, over: ours, paths: paths, reflog: "journal: pull \(remote) (fast-forward)")
@@ -62,7 +62,7 @@ extension Journal {
         switch merge {
         case .clean(let treeId):
             let mergedTree = try repository.tree(treeId)
-            let paths = try TreeDiff.changedPaths(ourTree, mergedTree, in: repository)
+            let paths = try repository.changedPaths(ourTree, mergedTree)
             let changes = try entryChanges(paths, from: ourTree, to: mergedTree)
             let chosenRemovals = Set(resolutions.filter { $0.value == .remove }.keys)
             try checkRemovals(changes.removed.filter { !chosenRemovals.contains($0.path) }, by: remote, accepted: acceptRemovals)

@@ -18,16 +18,14 @@ struct PullCommand: ParsableCommand {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The remote (default: origin, or the only remote).") var remote: String?
+    @OptionGroup var pull: PullOptions
     @OptionGroup var transfer: TransferOptions
-    @Flag(help: "Let the pull remove entries this journal recorded that the remote removed (each is named).")
-    var acceptRemovals = false
 
     func run() throws {
         try transfer.run(global.environment) { credentials in
             let journal = try global.openJournal()
-            let name = try RemoteChoice.choose(remote, in: journal)
-            try Transfers(global: global, options: transfer, credentials: credentials).pull(journal, from: name, acceptRemovals: acceptRemovals)
+            let name = try RemoteChoice.choose(pull.remote, in: journal)
+            try Transfers(global: global, options: transfer, credentials: credentials).pull(journal, from: name, acceptRemovals: pull.acceptRemovals)
         }
     }
 }
