@@ -66,6 +66,17 @@ struct CasePageTests {
         #expect(html.contains("<span class=\"verdict verdict-tag stale\">stale</span> strategy: Sets product direction"))
     }
 
+    @Test("--criteria scopes the case: its criteria, what is missing and the asks")
+    func caseScoped() throws {
+        let f = try ReportVerdictsTests.yearJournal()
+        let report = try ReportVerdictsTests.report(f, criteria: ["influence"])
+        #expect(report.case.criteria.map(\.key) == ["influence"])
+        #expect(report.case.criteria[0].quote?.entry.title == "Great pricing facilitation 9")
+        #expect(report.case.criteria[0].missing == ["no feedback on it yet from Dana Lee", "outcome B not done: planned"])
+        #expect(!report.case.asks.contains { $0.contains("strategy") || $0.contains("execution") }, "\(report.case.asks)")
+        #expect(report.case.asks.contains("Feedback from Dana Lee on influence"))
+    }
+
     @Test("the strongest: impact first, then tied to an agreed outcome, then most recent")
     func strongestOrder() throws {
         let f = try JournalFixture()
