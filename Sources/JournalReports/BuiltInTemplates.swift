@@ -14,6 +14,8 @@ public enum BuiltInTemplates {
     static let sources: [String: String] = [
         "report.md.mustache": reportMarkdown,
         "report.html.mustache": reportHTML,
+        "packet.md.mustache": packetMarkdown,
+        "packet.html.mustache": packetHTML,
         "checkin.md.mustache": checkinMarkdown,
         "agenda.md.mustache": agendaMarkdown,
     ]
@@ -23,8 +25,10 @@ public enum BuiltInTemplates {
     /// standalone, on a line of its own without indentation; one without is used inline.
     static let partials: [String: String] = [
         "open-work.md": openWorkMarkdown,
-        "entry-line.md": entryLineMarkdown,
-        "entry-item.html": entryItemHTML,
+        "entry-ref.md": entryRefMarkdown,
+        "entry-ref.html": entryRefHTML,
+        "entry-full.md": entryFullMarkdown,
+        "entry-full.html": entryFullHTML,
     ]
 
     /// `template` with each `{{> name}}` of `partials` replaced by the partial's text, less the

@@ -1,3 +1,5 @@
+import JournalCore
+
 /// An entry prepared for a template: user text stays raw (the template's content type escapes
 /// it), the body comes as a quoted Markdown block and as safe HTML, links say whether they may
 /// be links at all. The two forms of the body are made when a template first asks for them,
@@ -38,6 +40,16 @@ final class EntryView {
     let lateNote: String?
     /// Shown only when the owner asked for private entries; every template marks it.
     let `private`: Bool
+    /// Its short reference in the report's appendix (`E12`), set by `ReportAppendix`; nil for an
+    /// entry the appendix does not show (check-ins, open work).
+    var ref: String?
+    /// The packet names anchors by reference (`E12`), as it shows no entry ids at all.
+    var anchorsByRef = false
+    /// The HTML anchor of the one place a document shows it in full.
+    var anchor: String { anchorsByRef ? (ref ?? "") : "entry-\(id)" }
+    var isFeedback: Bool { kind == EntryKind.feedback.rawValue }
+    /// The kind as a reader says it ("follow-up").
+    var kindWords: String { kind == EntryKind.followup.rawValue ? "follow-up" : kind }
 
     /// `html: false` skips rendering the body to HTML (Markdown reports do not show it).
     init(_ entry: ReportEntry, html: Bool = true) {

@@ -98,6 +98,8 @@ public struct EvidenceReport: Codable, Sendable {
 
     public var header: Header
     public var summary: Summary
+    /// The first page: what argues the case (`ReportCase`).
+    public var `case`: ReportCase
     public var criteria: [Criterion]
     public var outcomes: [OutcomeEvidence]
     public var evidence: [CriterionEvidence]
@@ -190,6 +192,8 @@ extension EvidenceReport {
             criteria, rule: plan.rule, readiness: plan.review.ready,
             readinessRecorded: ReportHeadline.readinessRecorded(versions, until: period.until),
             lastCheckin: checkins.max { $0.date < $1.date }, outcomes: outcomes, blockers: blockers, until: period.until)
+        `case` = ReportCase(criteria: criteria, outcomes: outcomes, plan: plan, entries: inPeriod.filter { inScope($0.entry) }.map(entry),
+                            open: open.map(entry), until: period.until)
         let privateCounted = counted.filter(\.isPrivate).count
         let countText = "\(evidenceCount.count) wins and notes, \(feedbackCount.count) feedback, "
             + "\(checkins.count) check-in\(checkins.count == 1 ? "" : "s")" + (privateCounted > 0 ? " (\(privateCounted) of them private)" : "")

@@ -17,6 +17,7 @@ extension EntryView: MustacheParent {
         case "from": return from ?? false
         case "impact": return impact ?? false
         case "links": return links.isEmpty ? false : links
+        case "hasLinks": return !links.isEmpty
         case "tags": return tags ?? false
         case "due": return due ?? false
         case "status": return status ?? false
@@ -30,6 +31,10 @@ extension EntryView: MustacheParent {
         case "late": return late
         case "lateNote": return lateNote ?? false
         case "private": return `private`
+        case "ref": return ref ?? false
+        case "anchor": return anchor
+        case "isFeedback": return isFeedback
+        case "kindWords": return kindWords
         default: return nil
         }
     }

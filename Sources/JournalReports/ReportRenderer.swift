@@ -12,7 +12,7 @@ public struct ReportRenderer {
     }
 
     /// The kinds of document, to name the template each is made from.
-    public enum Document: Sendable { case report, checkin, agenda }
+    public enum Document: Sendable { case report, packet, checkin, agenda }
 
     /// The templates of `templates/` the owner trusts, by name (`Journal.trustedTemplates(named:)`);
     /// only these are ever parsed. A template from a remote is not among them until trusted.
@@ -33,17 +33,23 @@ public struct ReportRenderer {
         case (_, .json): return nil
         case (.report, .html): return "report.html.mustache"
         case (.report, .md): return "report.md.mustache"
+        case (.packet, .html): return "packet.html.mustache"
+        case (.packet, .md): return "packet.md.mustache"
         case (.checkin, _): return "checkin.md.mustache"
         case (.agenda, _): return "agenda.md.mustache"
         }
     }
 
-    public func render(_ report: EvidenceReport, as format: Format) throws -> String {
+    /// The report, or with `packet` the promotion packet made from the same report (md or html;
+    /// its JSON is the report's).
+    public func render(_ report: EvidenceReport, as format: Format, packet: Bool = false) throws -> String {
         let notice = ReportInput.privateNotice(report.header.privateEntries)
+        let document: Document = packet ? .packet : .report
+        guard let name = ReportRenderer.templateName(for: document, as: format) else { return try ReportRenderer.json(report) }
         switch format {
         case .json: return try ReportRenderer.json(report)
-        case .md: return ReportRenderer.markdownNotice(notice) + (try render(template: "report.md.mustache", ReportView(report, html: false)))
-        case .html: return HTMLDocument.secure(try render(template: "report.html.mustache", ReportView(report)), notice: notice)
+        case .md: return ReportRenderer.markdownNotice(notice) + (try render(template: name, ReportView(report, html: false, packet: packet)))
+        case .html: return HTMLDocument.secure(try render(template: name, ReportView(report, packet: packet)), notice: notice)
         }
     }
 

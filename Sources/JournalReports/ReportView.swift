@@ -82,23 +82,39 @@ struct ReportView {
     let hasDoneFollowups: Bool
     let hasOpenWork: Bool
     let planHistory: [PlanEvent]
+    /// The first page (`ReportCase`).
+    let `case`: CaseView
+    /// Each entry once, in full (`ReportAppendix`); everywhere else refers to it.
+    let appendix: [ReportAppendix.Group]
+    let untied: [EntryView]
+    let hasUntied: Bool
+    /// Shared partials leave entry ids to the appendix in a report (the check-in shows them).
+    let idsInAppendixOnly = true
     let hasPlanHistory: Bool
     let warnings: [String]
     let hasWarnings: Bool
     /// Inline SVG, built with every label escaped.
     let chart: String
 
-    init(_ report: EvidenceReport, html: Bool = true) {
+    /// `packet`: for the promotion packet, whose anchors are the appendix numbers (it shows no ids).
+    init(_ report: EvidenceReport, html: Bool = true, packet: Bool = false) {
         // An entry shown in several sections (two criteria, an outcome) is prepared, and its
         // body rendered, once.
         var views: [String: (entry: ReportEntry, view: EntryView)] = [:]
         let view = { (entry: ReportEntry) -> EntryView in
             if let known = views[entry.path], known.entry == entry { return known.view }
             let made = EntryView(entry, html: html)
+            made.anchorsByRef = packet
             views[entry.path] = (entry, made)
             return made
         }
         self.report = report
+        // The appendix numbers the entries first, so every reference below carries its number.
+        let appendix = ReportAppendix(report, view: view)
+        self.appendix = appendix.groups
+        untied = appendix.untied
+        hasUntied = !untied.isEmpty
+        `case` = CaseView(report.`case`, view: view)
         header = report.header
         summary = report.summary
         ready = report.summary.verdict == "ready"

@@ -10,7 +10,8 @@ import Testing
 struct BuiltInTemplatesTests {
     @Test("--template-dump writes each template whole, byte for byte as before the templates became files")
     func dumped() throws {
-        #expect(BuiltInTemplates.all.keys.sorted() == ["agenda.md.mustache", "checkin.md.mustache", "report.html.mustache", "report.md.mustache"])
+        #expect(BuiltInTemplates.all.keys.sorted() == ["agenda.md.mustache", "checkin.md.mustache", "packet.html.mustache", "packet.md.mustache",
+                                                      "report.html.mustache", "report.md.mustache"])
         for (name, text) in BuiltInTemplates.all {
             #expect(!text.contains("{{>"), "\(name) still names a partial")
             try expectMatchesFile(text, "template-\(name)")
@@ -52,6 +53,7 @@ struct BuiltInTemplatesTests {
                 #expect(text.contains(shown), "report as \(format) lacks \(shown)")
             }
             #expect(text.components(separatedBy: "(private)").count > 4, "report as \(format) marks too few private entries")
+            #expect(try builtIn.render(report, as: format, packet: true) == (try dumped.render(report, as: format, packet: true)), "packet as \(format)")
         }
         let checkin = try builtIn.render(CheckinDocument(input), as: .md)
         #expect(checkin == (try dumped.render(CheckinDocument(input), as: .md)))

@@ -12,8 +12,9 @@ struct ReportVerdictsTests {
     /// A year of a journal: execution and influence every month, strategy until July only; ten
     /// monthly check-ins, the last not tracking; outcome A done 20 days late, C overdue; the
     /// manager's readiness `unsure` since 2026-03-02; a blocker open. `resolved` is the same
-    /// year with each of those settled.
-    static func yearJournal(resolved: Bool = false) throws -> JournalFixture {
+    /// year with each of those settled. `five` adds craft and people (five criteria, a fourth
+    /// stakeholder), as the case page must fit them on page 1.
+    static func yearJournal(resolved: Bool = false, five: Bool = false) throws -> JournalFixture {
         let f = try JournalFixture(started: "2026-01-01")
         try f.plan("agree the plan", on: "2026-01-02") { plan in
             plan.owner = "Alex Doe"
@@ -25,7 +26,7 @@ struct ReportVerdictsTests {
                 Plan.Criterion(key: "execution", title: "Ships what matters"),
                 Plan.Criterion(key: "influence", title: "Moves other teams"),
                 Plan.Criterion(key: "strategy", title: "Sets product direction"),
-            ]
+            ] + (five ? [Plan.Criterion(key: "craft", title: "Raises the quality bar"), Plan.Criterion(key: "people", title: "Grows the team")] : [])
             plan.outcomes = [
                 Plan.Outcome(key: "A", title: "Checkout redesign shipped", criteria: ["execution"],
                              due: CalendarDate(iso: "2026-06-30"), status: .inProgress, serves: []),
@@ -37,7 +38,7 @@ struct ReportVerdictsTests {
                 Plan.Stakeholder(name: "Dana Lee", role: "Manager", agreed: CalendarDate(iso: "2026-01-02")),
                 Plan.Stakeholder(name: "Sam Park", role: "Skip-level"),
                 Plan.Stakeholder(name: "Priya Shah", role: "Design lead"),
-            ]
+            ] + (five ? [Plan.Stakeholder(name: "Lee Wong", role: "Engineering director")] : [])
             plan.blockers = [Plan.Blocker(text: "12 months in level")]
         }
         try f.plan("readiness: unsure", on: "2026-03-02") { $0.review.ready = .unsure }
@@ -48,6 +49,14 @@ struct ReportVerdictsTests {
             try f.add(.note, "Ran the pricing review \(month)", on: "2026-\(m)-14", criteria: ["influence"])
             if month <= strategyUntil {
                 try f.add(.win, "Roadmap memo \(month)", on: month == 7 ? "2026-07-28" : "2026-\(m)-20", criteria: ["strategy"], outcome: "C")
+            }
+            if five {
+                try f.add(.win, "Cut checkout errors by a third in release \(month)", on: "2026-\(m)-05", criteria: ["craft"],
+                          impact: "error rate -\(30 + month)%", links: ["https://example.com/quality/\(month)"])
+                if month % 2 == 0 { try f.add(.note, "Mentored two associate PMs through launch \(month)", on: "2026-\(m)-08", criteria: ["people"]) }
+                if month == 4 || month == 8 {
+                    try f.add(.feedback, "The quality review caught what we all missed \(month)", on: "2026-\(m)-18", criteria: ["craft"], from: "Lee Wong")
+                }
             }
             if month % 3 == 0 {
                 try f.add(.feedback, "Clear launch plan \(month)", on: "2026-\(m)-16", criteria: ["execution"], from: "Dana Lee")

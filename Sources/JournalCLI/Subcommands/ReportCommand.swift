@@ -13,6 +13,14 @@ struct ReportCommand: ParsableCommand {
         itself; feedback by stakeholder; check-ins; blockers; open follow-ups and risks; what was
         agreed and when; which entries were written down at the time.
 
+        It opens with the case: per criterion its verdict, the three strongest pieces of evidence,
+        a stakeholder's words and what is missing; then the asks and next steps. Each entry is
+        shown once, in full, in the appendix; the other sections refer to it by number (E12).
+
+        --packet writes the promotion packet a committee reads instead: the case, the evidence per
+        criterion, then what each stakeholder said; no entry ids, no plan history, no open work
+        (md or html; default file packet-YYYY-MM-DD.<format>).
+
         The default file is evidence-YYYY-MM-DD.<format> in the current folder. Private entries
         are left out unless --include-private puts them in, each marked. Templates in the
         journal's templates/ folder override the built-in ones once you trust them (`journal
@@ -20,6 +28,7 @@ struct ReportCommand: ParsableCommand {
 
         Examples:
           journal report --format html
+          journal report --packet --format html
           journal report --since 2026-06-01 --until 2026-11-30 --criteria execution -o - 
           journal report --as-of 2026-09-30 --format json -o review-q3.json
           journal report --include-private -o mine.md
@@ -42,10 +51,19 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var privacy: PrivacyOptions
 
+    @Flag(help: "Write the promotion packet for a committee (the case, the evidence, what stakeholders said; no ids, no open work).")
+    var packet = false
+
     @Flag(help: "Commit the built-in templates into the journal's templates/ folder, to start your own format.")
     var templateDump = false
 
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if packet && output.format == .json {
+            throw ValidationError("--packet is a document to read: use --format md or html (the report's data is `journal report --format json`)")
+        }
+    }
 
     func run() throws {
         if templateDump {
@@ -69,8 +87,8 @@ struct ReportCommand: ParsableCommand {
         }
         for problem in input.warnings { Terminal.warn("left out \(problem)") }
         let report = EvidenceReport(input, period: period, criteria: keys)
-        let text = try makeRenderer(journal, for: .report, as: output.format).render(report, as: output.format)
-        if let path = try output.write(text, defaultName: "evidence-\(input.today)") {
+        let text = try makeRenderer(journal, for: packet ? .packet : .report, as: output.format).render(report, as: output.format, packet: packet)
+        if let path = try output.write(text, defaultName: "\(packet ? "packet" : "evidence")-\(input.today)") {
             Terminal.out("Wrote \(path)")
         }
     }

@@ -24,6 +24,13 @@ extension BuiltInTemplates {
     .chart .axis { stroke: var(--line); } .chart .bar.strong { fill: var(--strong); } .chart .bar.thin { fill: var(--thin); } .chart .bar.stale { fill: var(--stale); } .chart .checkin.tracking { fill: var(--strong); } .chart .checkin.not-tracking { fill: var(--none); } .chart .checkin.unknown { fill: var(--muted); } .chart .bar.none { fill: var(--none); }
     .chart .review { stroke: var(--none); stroke-dasharray: 4 3; stroke-width: 1.5; } .chart .review-label { fill: var(--none); }
     @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } a { color: inherit; } .entry, table, svg { break-inside: avoid; } }
+    .case h2 { margin-top: 1rem; } .case .summary { padding: .4rem .8rem; } .case .summary p, .case ul.reasons { margin: .15rem 0; } .case h3 { font-size: 1rem; margin: .35rem 0 0; }
+    .case ul { list-style: none; padding-left: .9rem; margin: 0; } .case ul.reasons { columns: 2; column-gap: 2rem; } .case li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .case li.missing, .case .steps li, .case ul.reasons li { white-space: normal; } .case .case-end { margin: .4rem 0 0; font-size: .85em; } .case li.missing { color: var(--none); }
+    .case .quote { font-style: italic; } .case .steps { display: flex; gap: 2rem; } .case .steps > div { flex: 1; min-width: 0; } .case .steps ul { padding-left: 0; }
+    .date { white-space: nowrap; } .ref { font-size: .75em; color: var(--muted); font-weight: 600; } .verdict-tag { display: inline-block; min-width: 4.2em; }
+    @media print { .case { font-size: 9pt; line-height: 1.25; break-after: page; } .case h2 { margin-top: .3rem; } .case .summary { background: none; border: 1px solid var(--line); }
+      .appendix { font-size: 10pt; line-height: 1.35; } .appendix .entry { margin: .45rem 0; } .appendix .body p { margin: .2rem 0; } }
     </style>
     </head>
     <body>
@@ -34,11 +41,32 @@ extension BuiltInTemplates {
     {{#header.nextReview}}Next review <strong>{{header.nextReview}}</strong>{{#header.daysToReview}} ({{header.daysToReview}} days left){{/header.daysToReview}}.{{/header.nextReview}}{{#header.managerBelievesReady}} Manager believes ready by then: {{header.managerBelievesReady}}.{{/header.managerBelievesReady}}</p>
     </header>
 
+    <section class="case">
+    <h2>The case</h2>
+    <div class="summary{{#ready}} ready{{/ready}}"><p><strong>{{#ready}}Ready{{/ready}}{{^ready}}Not yet{{/ready}}</strong>: {{summary.reason}}.</p>
+    {{#hasReasons}}<p>What stands in the way:</p><ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/hasReasons}}</div>
+    {{#case}}
+    {{#criteria}}
+    <h3><span class="verdict verdict-tag {{verdict}}">{{verdict}}</span> {{key}}: {{title}} <span class="muted">· {{sustained}}</span></h3>
+    <ul>
+    {{#strongest}}<li>{{> entry-ref.html}}</li>
+    {{/strongest}}
+    {{^hasStrongest}}<li class="muted">No win or note in the period.</li>{{/hasStrongest}}
+    {{#quote}}<li class="quote">“<a href="#{{entry.anchor}}">{{entry.title}}</a>”, {{from}}{{#role}} ({{role}}){{/role}}, <span class="date">{{entry.date}}</span> <span class="ref">{{entry.ref}}</span></li>{{/quote}}
+    {{#hasMissing}}<li class="missing">Missing: {{missingText}}.</li>{{/hasMissing}}
+    </ul>
+    {{/criteria}}
+    <div class="steps">
+    <div><h3>Asks</h3><ul>{{#asks}}<li>{{.}}</li>{{/asks}}{{^hasAsks}}<li class="muted">None.</li>{{/hasAsks}}</ul></div>
+    <div><h3>Next steps</h3><ul>{{#nextSteps}}<li><a href="#{{anchor}}">{{kindWords}}: {{title}}</a>{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}} <span class="muted">(due <span class="date">{{due}}</span>)</span>{{/due}}</li>{{/nextSteps}}{{^hasNextSteps}}<li class="muted">None open.</li>{{/hasNextSteps}}</ul></div>
+    </div>
+    {{/case}}
+    <p class="muted case-end">E12 and the like are entries in the appendix, each in full with its date, links and notes.</p>
+    </section>
+
     <section>
     <h2>Summary</h2>
-    <div class="summary{{#ready}} ready{{/ready}}"><p><strong>{{#ready}}Ready{{/ready}}{{^ready}}Not yet{{/ready}}</strong>: {{summary.reason}}.<br>
-    {{summary.counts}} in the period; {{summary.writtenAtTheTime}} written down within 7 days of happening, {{summary.lateRecords}} recorded late.</p>
-    {{#hasReasons}}<p>What stands in the way:</p><ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/hasReasons}}</div>
+    <p>{{summary.counts}} in the period; {{summary.writtenAtTheTime}} written down within 7 days of happening, {{summary.lateRecords}} recorded late.</p>
     {{#hasCriteria}}
     <table>
     <thead><tr><th>Criterion</th><th>Evidence</th><th>Feedback</th><th>Consistency</th><th>Last evidence</th><th>Verdict</th></tr></thead>
@@ -76,7 +104,7 @@ extension BuiltInTemplates {
     <p class="meta">Status <strong>{{status}}</strong>{{#project}}, project {{project}}{{/project}}{{#due}}, due {{due}}{{/due}}{{#done}}, done {{done}}{{/done}}{{#timing}} (<span class="{{#behind}}behind{{/behind}}{{^behind}}strong{{/behind}}">{{timing}}</span>){{/timing}}{{#criteria}}; shows {{criteria}}{{/criteria}}{{#agreedOn}}; agreed {{agreedOn}}{{/agreedOn}}.</p>
     <ul>
     {{#changes}}<li class="muted">{{.}}</li>{{/changes}}
-    {{#entries}}{{> entry-item.html}}
+    {{#entries}}<li>{{> entry-ref.html}}</li>
     {{/entries}}
     {{^hasEntries}}<li class="muted">No entry backs this outcome yet.</li>{{/hasEntries}}
     </ul>
@@ -85,39 +113,18 @@ extension BuiltInTemplates {
     {{/hasOutcomes}}
 
     <section>
-    <h2>Evidence by criterion</h2>
-    {{#evidence}}
-    <h3>{{key}}: {{title}} <span class="muted">({{count}})</span></h3>
-    {{#entries}}
-    <article class="entry{{#late}} late{{/late}}">
-    <h4>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}</h4>
-    <div class="meta">{{kind}} <code>{{id}}</code>{{#criteria}} · {{criteria}}{{/criteria}}{{#outcome}} · outcome {{outcome}}{{/outcome}}{{#tags}} · {{tags}}{{/tags}} · {{#late}}{{lateNote}}{{/late}}{{^late}}written at the time{{/late}}</div>
-    {{#impact}}<p><strong>Impact:</strong> {{impact}}</p>{{/impact}}
-    {{#links}}<div>{{#safe}}<a href="{{url}}">{{url}}</a>{{/safe}}{{^safe}}<span class="muted">{{url}}</span>{{/safe}}</div>{{/links}}
-    {{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}
-    </article>
-    {{/entries}}
-    {{^hasEntries}}<p class="muted">No evidence in this period.</p>{{/hasEntries}}
-    {{/evidence}}
-    {{#hasUncategorised}}
-    <h3>Not tied to a criterion</h3>
-    <ul>{{#uncategorised}}{{> entry-item.html}}{{/uncategorised}}</ul>
-    {{/hasUncategorised}}
-    </section>
-
-    <section>
     <h2>Feedback</h2>
     {{#feedback}}
     <h3>{{name}}{{#role}}, {{role}}{{/role}}</h3>
     <p class="meta">{{#needs}}Needs to see: {{needs}}. {{/needs}}{{#agreed}}Agreed to the plan on {{agreed}}.{{/agreed}}{{^agreed}}Has not agreed to the plan yet.{{/agreed}}</p>
     <ul>
-    {{#entries}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#criteria}} ({{criteria}}){{/criteria}} <code>{{id}}</code></li>{{/entries}}
+    {{#entries}}<li>{{> entry-ref.html}}{{#criteria}} <span class="muted">({{criteria}})</span>{{/criteria}}</li>{{/entries}}
     {{^hasEntries}}<li class="none">No feedback from {{name}} in this period{{#scope}} on {{scope}}{{/scope}}: ask for it.</li>{{/hasEntries}}
     </ul>
     {{/feedback}}
     {{#hasOtherFeedback}}
     <h3>From others</h3>
-    <ul>{{#otherFeedback}}<li>{{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#criteria}} ({{criteria}}){{/criteria}} <code>{{id}}</code></li>{{/otherFeedback}}</ul>
+    <ul>{{#otherFeedback}}<li>{{> entry-ref.html}}{{#from}}, {{from}}{{/from}}{{#criteria}} <span class="muted">({{criteria}})</span>{{/criteria}}</li>{{/otherFeedback}}</ul>
     {{/hasOtherFeedback}}
     {{#feedbackGaps}}<p><strong>Gaps:</strong> no feedback yet{{#scope}} on {{scope}}{{/scope}} from {{feedbackGaps}}.</p>{{/feedbackGaps}}
     </section>
@@ -125,7 +132,7 @@ extension BuiltInTemplates {
     <section>
     <h2>Check-ins</h2>
     <ul>
-    {{#checkins}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#verdict}} (manager's verdict: <strong>{{verdict}}</strong>){{/verdict}} <code>{{id}}</code>{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/checkins}}
+    {{#checkins}}<li id="{{anchor}}"><span class="date">{{date}}</span>: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#verdict}} (manager's verdict: <strong>{{verdict}}</strong>){{/verdict}}{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/checkins}}
     {{^hasCheckins}}<li class="muted">No check-in recorded in this period.</li>{{/hasCheckins}}
     </ul>
     <h2>Blockers</h2>
@@ -136,19 +143,39 @@ extension BuiltInTemplates {
     {{#hasDoneFollowups}}
     <h2>Follow-ups done in the period</h2>
     <ul>
-    {{#doneFollowups}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}}, due {{due}}{{/due}}{{#done}}, done {{done}}{{/done}} <code>{{id}}</code></li>{{/doneFollowups}}
+    {{#doneFollowups}}<li id="{{anchor}}"><span class="date">{{date}}</span>: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}}, due <span class="date">{{due}}</span>{{/due}}{{#done}}, done <span class="date">{{done}}</span>{{/done}}</li>{{/doneFollowups}}
     </ul>
     {{/hasDoneFollowups}}
     <h2>Open follow-ups and risks</h2>
     <ul>
-    {{#openFollowups}}<li>follow-up: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}} (due {{due}}){{/due}} <code>{{id}}</code></li>{{/openFollowups}}
-    {{#openRisks}}<li>risk: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}} <code>{{id}}</code>{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/openRisks}}
+    {{#openFollowups}}<li id="{{anchor}}">follow-up: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}} (due <span class="date">{{due}}</span>){{/due}}</li>{{/openFollowups}}
+    {{#openRisks}}<li id="{{anchor}}">risk: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/openRisks}}
     {{^hasOpenWork}}<li class="muted">None open.</li>{{/hasOpenWork}}
     </ul>
     {{#hasWarnings}}
     <h2>Files left out</h2>
     <ul>{{#warnings}}<li>{{.}}</li>{{/warnings}}</ul>
     {{/hasWarnings}}
+    </section>
+
+    <section class="appendix">
+    <h2>Appendix: the evidence, entry by entry</h2>
+    <p class="muted">Each win, note and piece of feedback once, by criterion then date; the sections above refer to them by number.</p>
+    {{#appendix}}
+    <h3>{{key}}: {{title}} <span class="muted">({{count}})</span></h3>
+    {{#entries}}
+    {{> entry-full.html}}
+    {{/entries}}
+    {{#hasAlso}}<p class="muted">Also shows {{key}}:</p>
+    <ul>{{#also}}<li>{{> entry-ref.html}}</li>{{/also}}</ul>{{/hasAlso}}
+    {{^hasEntries}}{{^hasAlso}}<p class="muted">No evidence in this period.</p>{{/hasAlso}}{{/hasEntries}}
+    {{/appendix}}
+    {{#hasUntied}}
+    <h3>Not tied to a criterion</h3>
+    {{#untied}}
+    {{> entry-full.html}}
+    {{/untied}}
+    {{/hasUntied}}
     </section>
     </body>
     </html>

@@ -8,10 +8,9 @@ extension BuiltInTemplates {
     Period **{{header.since}}** to **{{header.until}}** ({{header.monthsText}}), generated {{header.generated}}{{#header.asOf}} as the journal stood on {{header.asOf}}{{/header.asOf}}{{#header.journalCommit}} from journal commit `{{header.journalCommit}}`{{/header.journalCommit}}.
     {{#header.nextReview}}Next review **{{header.nextReview}}**{{#header.daysToReview}} ({{header.daysToReview}} days left){{/header.daysToReview}}.{{/header.nextReview}}{{#header.managerBelievesReady}} Manager believes ready by then: {{header.managerBelievesReady}}.{{/header.managerBelievesReady}}
 
-    ## Summary
+    ## The case
 
     {{#ready}}**Ready**{{/ready}}{{^ready}}**Not yet**{{/ready}}: {{summary.reason}}.
-    {{summary.counts}} in the period; {{summary.writtenAtTheTime}} written down within 7 days of happening, {{summary.lateRecords}} recorded late.
     {{#hasReasons}}
 
     What stands in the way:
@@ -20,6 +19,47 @@ extension BuiltInTemplates {
     - {{.}}
     {{/reasons}}
     {{/hasReasons}}
+    {{#case}}
+    {{#criteria}}
+
+    ### {{key}}: {{title}} ({{verdict}}, {{sustained}})
+
+    {{#strongest}}
+    {{> entry-ref.md}}
+    {{/strongest}}
+    {{^hasStrongest}}
+    - No win or note in the period.
+    {{/hasStrongest}}
+    {{#quote}}
+    - “{{entry.title}}”, {{from}}{{#role}} ({{role}}){{/role}}, {{entry.date}} ({{entry.ref}})
+    {{/quote}}
+    {{#hasMissing}}
+    - Missing: {{missingText}}.
+    {{/hasMissing}}
+    {{/criteria}}
+
+    ### Asks
+
+    {{#asks}}
+    - {{.}}
+    {{/asks}}
+    {{^hasAsks}}
+    None.
+    {{/hasAsks}}
+
+    ### Next steps
+
+    {{#nextSteps}}
+    - {{kindWords}}: {{title}}{{#private}} (private){{/private}}{{#due}} (due {{due}}){{/due}}
+    {{/nextSteps}}
+    {{^hasNextSteps}}
+    None open.
+    {{/hasNextSteps}}
+    {{/case}}
+
+    ## Summary
+
+    {{summary.counts}} in the period; {{summary.writtenAtTheTime}} written down within 7 days of happening, {{summary.lateRecords}} recorded late.
 
     {{#hasCriteria}}
     | Criterion | Evidence | Feedback | Consistency | Last evidence | Verdict |
@@ -60,7 +100,7 @@ extension BuiltInTemplates {
     - {{.}}
     {{/changes}}
     {{#entries}}
-    {{> entry-line.md}}
+    {{> entry-ref.md}}
     {{/entries}}
     {{^hasEntries}}
     - No entry backs this outcome yet.
@@ -69,41 +109,6 @@ extension BuiltInTemplates {
     {{/outcomes}}
     {{/hasOutcomes}}
 
-    ## Evidence by criterion
-
-    {{#evidence}}
-    ### {{key}}: {{title}} ({{count}})
-
-    {{#entries}}
-    #### {{date}}: {{title}}{{#private}} (private){{/private}}
-
-    {{kind}} `{{id}}`{{#criteria}} · {{criteria}}{{/criteria}}{{#outcome}} · outcome {{outcome}}{{/outcome}}{{#tags}} · tags {{tags}}{{/tags}} · {{#late}}{{lateNote}}{{/late}}{{^late}}written at the time{{/late}}
-    {{#impact}}
-
-    **Impact:** {{impact}}
-    {{/impact}}
-    {{#links}}
-    - <{{url}}>
-    {{/links}}
-    {{#hasBody}}
-
-    {{{bodyQuoted}}}
-    {{/hasBody}}
-
-    {{/entries}}
-    {{^hasEntries}}
-    No evidence in this period.
-
-    {{/hasEntries}}
-    {{/evidence}}
-    {{#hasUncategorised}}
-    ### Not tied to a criterion
-
-    {{#uncategorised}}
-    {{> entry-line.md}}
-    {{/uncategorised}}
-
-    {{/hasUncategorised}}
     ## Feedback
 
     {{#feedback}}
@@ -112,7 +117,7 @@ extension BuiltInTemplates {
     {{#needs}}Needs to see: {{needs}}. {{/needs}}{{#agreed}}Agreed to the plan on {{agreed}}.{{/agreed}}{{^agreed}}Has not agreed to the plan yet.{{/agreed}}
 
     {{#entries}}
-    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#criteria}} ({{criteria}}){{/criteria}} `{{id}}`
+    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#criteria}} ({{criteria}}){{/criteria}}{{#ref}} ({{ref}}){{/ref}}
     {{/entries}}
     {{^hasEntries}}
     - No feedback from {{name}} in this period{{#scope}} on {{scope}}{{/scope}}: ask for it.
@@ -123,7 +128,7 @@ extension BuiltInTemplates {
     ### From others
 
     {{#otherFeedback}}
-    - {{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#private}} (private){{/private}}{{#criteria}} ({{criteria}}){{/criteria}} `{{id}}`
+    - {{date}}{{#from}}, {{from}}{{/from}}: {{title}}{{#private}} (private){{/private}}{{#criteria}} ({{criteria}}){{/criteria}}{{#ref}} ({{ref}}){{/ref}}
     {{/otherFeedback}}
 
     {{/hasOtherFeedback}}
@@ -134,7 +139,7 @@ extension BuiltInTemplates {
     ## Check-ins
 
     {{#checkins}}
-    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#verdict}} (manager's verdict: **{{verdict}}**){{/verdict}} `{{id}}`
+    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#verdict}} (manager's verdict: **{{verdict}}**){{/verdict}}
     {{#hasBody}}
 
     {{{bodyQuoted}}}
@@ -158,7 +163,7 @@ extension BuiltInTemplates {
     ## Follow-ups done in the period
 
     {{#doneFollowups}}
-    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#due}}, due {{due}}{{/due}}{{#done}}, done {{done}}{{/done}} `{{id}}`
+    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#due}}, due {{due}}{{/due}}{{#done}}, done {{done}}{{/done}}
     {{/doneFollowups}}
 
     {{/hasDoneFollowups}}
@@ -176,5 +181,38 @@ extension BuiltInTemplates {
     - {{.}}
     {{/warnings}}
     {{/hasWarnings}}
+
+    ## Appendix: the evidence, entry by entry
+
+    Each win, note and piece of feedback once, by criterion then date; the sections above refer to them by number.
+
+    {{#appendix}}
+    ### {{key}}: {{title}} ({{count}})
+
+    {{#entries}}
+    {{> entry-full.md}}
+    {{/entries}}
+    {{#hasAlso}}
+    Also shows {{key}}:
+
+    {{#also}}
+    {{> entry-ref.md}}
+    {{/also}}
+
+    {{/hasAlso}}
+    {{^hasEntries}}
+    {{^hasAlso}}
+    No evidence in this period.
+
+    {{/hasAlso}}
+    {{/hasEntries}}
+    {{/appendix}}
+    {{#hasUntied}}
+    ### Not tied to a criterion
+
+    {{#untied}}
+    {{> entry-full.md}}
+    {{/untied}}
+    {{/hasUntied}}
     """#
 }
