@@ -41,8 +41,8 @@ struct PeopleDatesTests {
     static let refusals = [
         Refusal(arguments: ["add", "followup", "Call Sam", "--due", "yesterday"],
                 words: ["--due \"yesterday\" is 2026-11-30, before the entry's date 2026-12-01", "nothing was recorded"]),
-        Refusal(arguments: ["add", "followup", "Call Sam", "--date", "2026-11-20", "--due", "last tuesday"],
-                words: ["--due \"last tuesday\" is 2026-11-24, before the entry's date 2026-11-20"]),
+        Refusal(arguments: ["add", "followup", "Call Sam", "--date", "2026-11-28", "--due", "last tuesday"],
+                words: ["--due \"last tuesday\" is 2026-11-24, before the entry's date 2026-11-28"]),
         Refusal(arguments: ["add", "win", "Shipped", "--date", "03/04/2026"],
                 words: ["\"03/04/2026\" could be 3 April 2026 (day first) or 4 March 2026 (month first)", "2026-04-03 or 2026-03-04"]),
         Refusal(arguments: ["add", "win", "Shipped", "--date", "feb 30"], words: ["\"feb 30\" is not a date that exists: february has no day 30"]),

@@ -53,8 +53,7 @@ public enum PlanCodec {
             out += "    status: \(o.status.rawValue)\n"
             if !o.serves.isEmpty { out += "    serves: [\(o.serves.map(String.init).joined(separator: ", "))]\n" }
         }
-        out += "\n# Who else must agree, what each needs to see, and when they agreed; aliases: other names\n"
-        out += "# that mean them in --from (names also match in any case, by first name or a 3+ letter prefix).\n"
+        out += "\n# Who else must agree, what each needs to see, and when they agreed.\n"
         out += "stakeholders:" + (plan.stakeholders.isEmpty ? " []\n" : "\n")
         for s in plan.stakeholders {
             out += "  - name: \(YAMLScalar.quoted(s.name))\n"
