@@ -70,6 +70,8 @@ public struct EvidenceReport: Codable, Sendable {
         public var role: String?
         public var needs: String?
         public var agreed: String?
+        /// Whether this is the plan's manager (who counts as a stakeholder).
+        public var manager: Bool
         public var entries: [ReportEntry]
     }
 
@@ -165,13 +167,20 @@ extension EvidenceReport {
             : []
 
         let feedbackEntries = inPeriod.filter { $0.entry.kind == .feedback && (filter.isEmpty || $0.entry.criteria.contains(where: filter.contains)) }
-        let stakeholderNames = Set(plan.stakeholders.map { $0.name.lowercased() })
-        feedback = plan.stakeholders.map { person in
-            StakeholderFeedback(
+        // Feedback goes to the person its `from` names (in any case, by first name, prefix or
+        // alias); the manager counts as a stakeholder, listed first when plan.yml lists them not.
+        let people = plan.people
+        let givers = feedbackEntries.map { people.person(named: $0.entry.from)?.name }
+        let from = { (name: String?) in zip(feedbackEntries, givers).filter { $0.1 == name }.map(\.0) }
+        let manager = people.all.first { person in person.isManager && !plan.stakeholders.contains { $0.name == person.name } }
+        let listed = (manager.map { [Plan.Stakeholder(name: $0.name, role: "Manager")] } ?? []) + plan.stakeholders
+        feedback = listed.map { person in
+            let name = people.person(named: person.name)?.name ?? person.name
+            return StakeholderFeedback(
                 name: person.name, role: person.role, needs: person.needs, agreed: person.agreed?.description,
-                entries: feedbackEntries.filter { $0.entry.from?.lowercased() == person.name.lowercased() }.map(entry))
+                manager: people.all.first { $0.name == name }?.isManager ?? false, entries: from(name).map(entry))
         }
-        otherFeedback = feedbackEntries.filter { !stakeholderNames.contains(($0.entry.from ?? "").lowercased()) }.map(entry)
+        otherFeedback = from(nil).map(entry)
         feedbackGaps = feedback.filter { $0.entries.isEmpty }.map(\.name)
 
         checkins = inPeriod.filter { $0.entry.kind == .checkin }.map(entry)

@@ -141,6 +141,7 @@ extension ReportView.Person: MustacheParent {
         case "role": return role ?? false
         case "needs": return needs ?? false
         case "agreed": return agreed ?? false
+        case "isManager": return isManager
         case "entries": return entries
         case "hasEntries": return hasEntries
         default: return nil

@@ -48,6 +48,8 @@ struct ReportView {
         let role: String?
         let needs: String?
         let agreed: String?
+        /// The plan's manager: the plan is agreed with them, so no "has not agreed" line.
+        let isManager: Bool
         let entries: [EntryView]
         let hasEntries: Bool
     }
@@ -141,7 +143,7 @@ struct ReportView {
         uncategorised = report.uncategorised.map(view)
         hasUncategorised = !uncategorised.isEmpty
         feedback = report.feedback.map {
-            Person(name: $0.name, role: $0.role, needs: $0.needs, agreed: $0.agreed, entries: $0.entries.map(view),
+            Person(name: $0.name, role: $0.role, needs: $0.needs, agreed: $0.agreed, isManager: $0.manager, entries: $0.entries.map(view),
                    hasEntries: !$0.entries.isEmpty)
         }
         otherFeedback = report.otherFeedback.map(view)

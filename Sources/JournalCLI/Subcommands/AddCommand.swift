@@ -18,7 +18,7 @@ struct AddCommand: ParsableCommand {
           journal add followup "Send the design doc to Sam" --due "in 1 week"
           journal add note "Notes on the reorg conversation" --private
           git log -1 --format=%B | journal add note "Context for the review" --file -
-        """)
+        """ + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
 
@@ -39,7 +39,7 @@ struct AddCommand: ParsableCommand {
         let now = try global.now()
         let author = try global.identity(for: journal)
         var entry = Entry(id: .random(), kind: kind, date: now.today, title: title ?? "")
-        try fields.apply(to: &entry, today: now.today)
+        let notes = try fields.apply(to: &entry, today: now.today, plan: try journal.plan())
         let commit: Oid
         if title == nil {
             let template = "---\n# Write a one-line title, fill in the fields, and the body below the second ---.\n"
@@ -59,6 +59,7 @@ struct AddCommand: ParsableCommand {
         } else {
             commit = try journal.add(entry, author: author, at: now, allowFuture: fields.future, isPrivate: `private`)
         }
+        for note in notes { Terminal.err("note: " + note) }
         Terminal.out("Recorded \(`private` ? "private " : "")\(entry.kind.rawValue) \(entry.id) (commit \(commit.short)): \(entry.title)")
     }
 }

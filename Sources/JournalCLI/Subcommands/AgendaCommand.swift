@@ -15,7 +15,7 @@ struct AgendaCommand: ParsableCommand {
         Examples:
           journal agenda
           journal agenda --since "1 week ago" -o agenda.md
-        """)
+        """ + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
 

@@ -15,7 +15,7 @@ struct CheckinCommand: ParsableCommand {
           journal checkin
           journal checkin --format html -o checkin.html
           journal checkin --record --verdict tracking --notes "On track for execution; find an influence project"
-        """)
+        """ + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
 

@@ -12,7 +12,7 @@ struct EditCommand: ParsableCommand {
           journal edit k3m9 --impact "+3.4% conversion after 4 weeks"
           journal edit k3m9 --criteria execution,product-sense
           journal edit k3m9
-        """)
+        """ + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
 
@@ -30,14 +30,16 @@ struct EditCommand: ParsableCommand {
         let author = try global.identity(for: journal)
         let stored = try journal.find(id)
         var entry = stored.entry
+        var notes: [String] = []
         if title != nil || fields.changesFields {
             if let title { entry.title = title }
-            try fields.apply(to: &entry, today: now.today)
+            notes = try fields.apply(to: &entry, today: now.today, plan: try journal.plan())
         } else {
             entry = try Editor.editEntry(EntryCodec.encode(entry), id: stored.entry.id, at: journal.scratchPath("ENTRY_EDITMSG.md"),
                                          environment: global.environment, untouchedAborts: false) ?? entry
         }
         let commit = try journal.update(stored, to: entry, author: author, at: now, allowFuture: fields.future)
+        for note in notes { Terminal.err("note: " + note) }
         Terminal.out("Edited \(entry.kind.rawValue) \(entry.id) (commit \(commit.short)): \(entry.title)")
     }
 }

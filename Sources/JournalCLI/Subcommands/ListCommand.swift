@@ -15,7 +15,7 @@ struct ListCommand: ParsableCommand {
           journal list --since "30 days ago" --kind win
           journal list --criteria execution --grep launch
           journal list --format json | jq '.entries[].title'
-        """)
+        """ + DateHelp.text)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
@@ -30,7 +30,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only feedback or entries from this person (part of the name).", valueName: "name"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Only entries on or after this date (YYYY-MM-DD, \"30 days ago\", ...).", valueName: "date"))
+    @Option(help: ArgumentHelp("Only entries on or after this date (YYYY-MM-DD, \"30 days ago\", \"march 3\", ...; forms below).", valueName: "date"))
     var since: String?
 
     @Option(help: ArgumentHelp("Only entries on or before this date.", valueName: "date"))

@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
           journal report --as-of 2026-09-30 --format json -o review-q3.json
           journal report --include-private -o mine.md
           journal report --template-dump
-        """)
+        """ + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
 

@@ -10,10 +10,10 @@ struct EntryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The agreed outcome this advances (a key from plan.yml).", valueName: "key"))
     var outcome: String?
 
-    @Option(help: ArgumentHelp("Who said it (feedback), or who it involves.", valueName: "name"))
+    @Option(help: ArgumentHelp("Who said it (feedback), or who it involves: a name, first name, 3+ letter prefix or alias from plan.yml, stored as the plan spells it; anyone else as given.", valueName: "name"))
     var from: String?
 
-    @Option(help: ArgumentHelp("When it happened: YYYY-MM-DD, today, yesterday, \"3 days ago\", \"last friday\" (default: today).", valueName: "date"))
+    @Option(help: ArgumentHelp("When it happened: YYYY-MM-DD, yesterday, \"march 3\", \"3d\", friday (the last one) ... (default: today; all forms below).", valueName: "date"))
     var date: String?
 
     @Flag(help: "Allow a date in the future (a planned follow-up).")
@@ -28,7 +28,7 @@ struct EntryOptions: ParsableArguments {
     @Option(name: .customLong("tag"), parsing: .singleValue, help: ArgumentHelp("A tag (repeat for more).", valueName: "tag"))
     var tags: [String] = []
 
-    @Option(help: ArgumentHelp("Follow-ups and risks: when it is due (same forms as --date).", valueName: "date"))
+    @Option(help: ArgumentHelp("Follow-ups and risks: when it is due, on or after the entry's date (forms as --date, but friday is the next one).", valueName: "date"))
     var due: String?
 
     @Option(help: ArgumentHelp("Follow-ups and risks: open or done.", valueName: "status"))
@@ -92,19 +92,32 @@ struct EntryOptions: ParsableArguments {
         return try TextRules.body(try TextRules.decode(bytes, source: source))
     }
 
-    /// Applies every given option to `entry`.
-    func apply(to entry: inout Entry, today: CalendarDate) throws {
+    /// Applies every given option to `entry`; returns the notes for stderr once it is recorded.
+    @discardableResult
+    func apply(to entry: inout Entry, today: CalendarDate, plan: Plan) throws -> [String] {
+        var notes: [String] = []
         if !criteria.isEmpty { entry.criteria = criteriaKeys }
         if let outcome { entry.outcome = outcome }
-        if let from { entry.from = from }
+        if let from {
+            let (name, note) = try PersonName.resolve(from, option: "--from", plan: plan)
+            entry.from = name
+            notes += note.map { [$0] } ?? []
+        }
         if let date { entry.date = try DateExpression.parse(date, today: today) }
         if let impact { entry.impact = impact }
         if !links.isEmpty { entry.links = links }
         if !tags.isEmpty { entry.tags = tags }
-        if let due { entry.due = try DateExpression.parse(due, today: today) }
+        if let due { entry.due = try DateExpression.parse(due, today: today, direction: .future) }
+        if let dueDate = entry.due, dueDate < entry.date, due != nil || date != nil {
+            throw JournalError.invalidInput(
+                due.map { "--due \"\($0)\" is \(dueDate), before the entry's date \(entry.date); nothing was recorded" }
+                    ?? "the entry is due \(dueDate), before its new date \(entry.date); nothing was recorded",
+                hint: "give a due date on or after \(entry.date), such as \"next friday\" or YYYY-MM-DD")
+        }
         if let status { entry.status = try choice(status, option: "--status") }
         if let verdict { entry.verdict = try choice(verdict, option: "--verdict") }
         if let body = try body() { entry.body = body }
+        return notes
     }
 
     private func choice<T: RawRepresentable & CaseIterable>(_ text: String, option: String) throws -> T where T.RawValue == String {

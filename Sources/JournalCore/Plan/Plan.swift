@@ -85,11 +85,14 @@ public struct Plan: Equatable, Sendable {
         public var needs: String?
         /// The date they agreed to the plan.
         public var agreed: CalendarDate?
-        public init(name: String, role: String? = nil, needs: String? = nil, agreed: CalendarDate? = nil) {
+        /// Other names that mean them ("Lena", "ER"), for `--from` and `--to`.
+        public var aliases: [String]
+        public init(name: String, role: String? = nil, needs: String? = nil, agreed: CalendarDate? = nil, aliases: [String] = []) {
             self.name = name
             self.role = role
             self.needs = needs
             self.agreed = agreed
+            self.aliases = aliases
         }
     }
 

@@ -60,6 +60,7 @@ public enum PlanCodec {
             if let r = s.role { out += "    role: \(YAMLScalar.quoted(r))\n" }
             if let n = s.needs { out += "    needs: \(YAMLScalar.quoted(n))\n" }
             if let a = s.agreed { out += "    agreed: \(a)\n" }
+            if !s.aliases.isEmpty { out += "    aliases: \(YAMLScalar.flowSequence(s.aliases))\n" }
         }
         out += "\n# Anything besides your outcomes: tenure in level, quotas. status: open or cleared.\n"
         out += "blockers:" + (plan.blockers.isEmpty ? " []\n" : "\n")
@@ -126,10 +127,10 @@ public enum PlanCodec {
             return Plan.Outcome(key: key, title: title, criteria: reader.list("criteria"), project: reader.line("project").nonEmpty,
                                 due: reader.date("due"), status: reader.choice("status") ?? .planned, serves: serves)
         }
-        plan.stakeholders = items(fields, "stakeholders", keys: ["name", "role", "needs", "agreed"], &problems) { reader in
+        plan.stakeholders = items(fields, "stakeholders", keys: ["name", "role", "needs", "agreed", "aliases"], &problems) { reader in
             guard let name = reader.line("name", required: true) else { return nil }
             return Plan.Stakeholder(name: name, role: reader.line("role").nonEmpty, needs: reader.line("needs").nonEmpty,
-                                    agreed: reader.date("agreed"))
+                                    agreed: reader.date("agreed"), aliases: reader.list("aliases"))
         }
         plan.blockers = items(fields, "blockers", keys: ["text", "status", "cleared"], &problems) { reader in
             guard let text = reader.line("text", required: true) else { return nil }
@@ -151,6 +152,11 @@ public enum PlanCodec {
         }
         for duplicate in duplicates(plan.outcomeKeys) {
             problems.append(Problem(line: line("outcomes"), "outcome key \"\(duplicate)\" is used twice"))
+        }
+        for spelling in duplicates(plan.stakeholders.flatMap { person in
+            Set(([person.name] + person.aliases).map(People.key)).sorted()
+        }) {
+            problems.append(Problem(line: line("stakeholders"), "\"\(spelling)\" names two stakeholders (as a name or an alias)"))
         }
         for outcome in plan.outcomes {
             for key in outcome.criteria where !plan.criterionKeys.contains(key) {

@@ -116,7 +116,7 @@ extension BuiltInTemplates {
     <h2>Feedback</h2>
     {{#feedback}}
     <h3>{{name}}{{#role}}, {{role}}{{/role}}</h3>
-    <p class="meta">{{#needs}}Needs to see: {{needs}}. {{/needs}}{{#agreed}}Agreed to the plan on {{agreed}}.{{/agreed}}{{^agreed}}Has not agreed to the plan yet.{{/agreed}}</p>
+    <p class="meta">{{#needs}}Needs to see: {{needs}}. {{/needs}}{{#agreed}}Agreed to the plan on {{agreed}}.{{/agreed}}{{^agreed}}{{^isManager}}Has not agreed to the plan yet.{{/isManager}}{{/agreed}}</p>
     <ul>
     {{#entries}}<li>{{> entry-ref.html}}{{#criteria}} <span class="muted">({{criteria}})</span>{{/criteria}}</li>{{/entries}}
     {{^hasEntries}}<li class="none">No feedback from {{name}} in this period{{#scope}} on {{scope}}{{/scope}}: ask for it.</li>{{/hasEntries}}

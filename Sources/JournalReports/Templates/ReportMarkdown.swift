@@ -114,7 +114,7 @@ extension BuiltInTemplates {
     {{#feedback}}
     ### {{name}}{{#role}}, {{role}}{{/role}}
 
-    {{#needs}}Needs to see: {{needs}}. {{/needs}}{{#agreed}}Agreed to the plan on {{agreed}}.{{/agreed}}{{^agreed}}Has not agreed to the plan yet.{{/agreed}}
+    {{#needs}}Needs to see: {{needs}}. {{/needs}}{{#agreed}}Agreed to the plan on {{agreed}}.{{/agreed}}{{^agreed}}{{^isManager}}Has not agreed to the plan yet.{{/isManager}}{{/agreed}}
 
     {{#entries}}
     - {{date}}: {{title}}{{#private}} (private){{/private}}{{#criteria}} ({{criteria}}){{/criteria}}{{#ref}} ({{ref}}){{/ref}}

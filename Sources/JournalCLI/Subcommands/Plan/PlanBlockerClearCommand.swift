@@ -4,7 +4,7 @@ import JournalCore
 struct PlanBlockerClearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clear", abstract: "Mark a blocker cleared, by its number in `journal plan show` or its text.",
-        discussion: "Examples:\n  journal plan blocker clear 1\n  journal plan blocker clear \"Needs 12 months in level\" --date 2027-01-15")
+        discussion: "Examples:\n  journal plan blocker clear 1\n  journal plan blocker clear \"Needs 12 months in level\" --date 2027-01-15" + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The blocker's number (1 is the first) or its exact text.") var blocker: String

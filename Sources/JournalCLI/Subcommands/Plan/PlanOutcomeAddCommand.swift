@@ -5,7 +5,7 @@ import JournalCore
 struct PlanOutcomeAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add an outcome.",
-        discussion: "Example:\n  journal plan outcome add A \"Checkout redesign shipped\" --criteria execution --project Checkout --due 2027-01-31")
+        discussion: "Example:\n  journal plan outcome add A \"Checkout redesign shipped\" --criteria execution --project Checkout --due 2027-01-31" + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A short key entries will name with --outcome (such as A).") var key: String
@@ -21,7 +21,7 @@ struct PlanOutcomeAddCommand: ParsableCommand {
         let key = try planKey(key, "outcome")
         let title = try planLine(title, "title")
         let project = try self.project.map { try planLine($0, "project") }
-        let due = try self.due.map { try DateExpression.parse($0, today: try global.now().today) }
+        let due = try self.due.map { try DateExpression.parse($0, today: try global.now().today, direction: .future) }
         let criteria = self.criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         try changePlan(global, "add outcome \(key)") { plan in
             if plan.outcomeKeys.contains(key) { throw JournalError.invalidInput("the plan already has an outcome \"\(key)\"") }

@@ -10,7 +10,7 @@ struct PlanSetCommand: ParsableCommand {
           journal plan set --level "Staff Engineer" --manager "Dana Lee"
           journal plan set --review-date 2027-03-01 --review-cadence "every 6 months" --ready unsure
           journal plan set --rule spike --checkin-every 30
-        """)
+        """ + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
 
@@ -28,7 +28,7 @@ struct PlanSetCommand: ParsableCommand {
         let today = try global.now().today
         var said: [String] = []
         let start = try self.start.map { try DateExpression.parse($0, today: today) }
-        let review = try reviewDate.map { try DateExpression.parse($0, today: today) }
+        let review = try reviewDate.map { try DateExpression.parse($0, today: today, direction: .future) }
         let ready = try self.ready.map { text -> Plan.Readiness in
             guard let value = Plan.Readiness(rawValue: text) else { throw JournalError.invalidInput("--ready is \"\(text)\"; it must be yes, no or unsure") }
             return value
