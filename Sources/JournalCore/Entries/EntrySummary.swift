@@ -6,18 +6,21 @@ public struct EntrySummary: Equatable, Sendable {
     public var criteria: [String]
     public var status: EntryStatus?
     public var due: CalendarDate?
+    /// Who gave feedback (`journal remind` names a stakeholder quiet for long).
+    public var from: String?
     /// Read from `refs/journal/private` (set by the reader, not kept in the summary cache).
     public var isPrivate = false
 
-    public init(kind: EntryKind, date: CalendarDate, criteria: [String] = [], status: EntryStatus? = nil, due: CalendarDate? = nil) {
+    public init(kind: EntryKind, date: CalendarDate, criteria: [String] = [], status: EntryStatus? = nil, due: CalendarDate? = nil, from: String? = nil) {
         self.kind = kind
         self.date = date
         self.criteria = criteria
         self.status = status
         self.due = due
+        self.from = from
     }
 
     public init(_ entry: Entry) {
-        self.init(kind: entry.kind, date: entry.date, criteria: entry.criteria, status: entry.status, due: entry.due)
+        self.init(kind: entry.kind, date: entry.date, criteria: entry.criteria, status: entry.status, due: entry.due, from: entry.from)
     }
 }

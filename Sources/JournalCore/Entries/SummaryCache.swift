@@ -7,9 +7,9 @@ import GitKit
 /// when the file is written again. A missing or unreadable file is rebuilt; it is written to a
 /// temporary file and renamed, so commands running at once each see a whole file.
 ///
-///     journal-summaries 1
+///     journal-summaries 2
 ///     M <tree id> <count of lines that follow>
-///     E <kind> <date> <status or -> <due or -> [TAB criterion]...
+///     E <kind> <date> <status or -> <due or -> TAB <empty, or = and who the feedback is from> [TAB criterion]...
 ///     P <line or -> TAB <file name> TAB <message>
 struct SummaryCache {
     let path: String
@@ -20,7 +20,7 @@ struct SummaryCache {
         var problems: [(name: String, line: Int?, message: String)] = []
     }
 
-    static let header = "journal-summaries 1"
+    static let header = "journal-summaries 2"
 
     /// The cached months; empty when the file is missing or not wholly in this format. Parsed as
     /// bytes: the file of a 100,000-entry journal is read on every `journal status`.
@@ -61,11 +61,17 @@ struct SummaryCache {
                         guard let known = CalendarDate(isoBytes: parts[4]) else { return nil }
                         due = known
                     }
+                    guard fields.count >= 2 else { return nil }
+                    var from: String?
+                    if let mark = fields[1].first {
+                        guard mark == UInt8(ascii: "=") else { return nil }
+                        from = fields[1].dropFirst().string
+                    }
                     // Entries name few distinct lists of criteria: one array each, shared.
-                    let key = line[fields[0].endIndex...]
-                    let criteria = lists[key] ?? fields.dropFirst().map(\.string)
+                    let key = line[fields[1].endIndex...]
+                    let criteria = lists[key] ?? fields.dropFirst(2).map(\.string)
                     lists[key] = criteria
-                    month.summaries.append(EntrySummary(kind: kind, date: date, criteria: criteria, status: status, due: due))
+                    month.summaries.append(EntrySummary(kind: kind, date: date, criteria: criteria, status: status, due: due, from: from))
                 } else if tag == UInt8(ascii: "P"), fields.count == 3, fields[0].count >= 3 {
                     let line = fields[0].dropFirst(2)
                     month.problems.append((fields[1].string, line == dash ? nil : line.integer.map(Int.init), fields[2].string))
@@ -83,12 +89,12 @@ struct SummaryCache {
     func store(_ months: [Oid: Month]) {
         var out = SummaryCache.header + "\n"
         for (id, month) in months.sorted(by: { $0.key.hex < $1.key.hex }) {
-            let texts = month.summaries.flatMap(\.criteria) + month.problems.flatMap { [$0.name, $0.message] }
+            let texts = month.summaries.flatMap { $0.criteria + [$0.from ?? ""] } + month.problems.flatMap { [$0.name, $0.message] }
             // Bytes, not Characters: "\r\n" is one Character, equal to neither.
             guard !texts.contains(where: { $0.utf8.contains { $0 == 9 || $0 == 10 || $0 == 13 } }) else { continue }
             out += "M \(id.hex) \(month.summaries.count + month.problems.count)\n"
             for s in month.summaries {
-                out += "E \(s.kind.rawValue) \(s.date) \(s.status?.rawValue ?? "-") \(s.due?.description ?? "-")"
+                out += "E \(s.kind.rawValue) \(s.date) \(s.status?.rawValue ?? "-") \(s.due?.description ?? "-")\t" + (s.from.map { "=" + $0 } ?? "")
                 for criterion in s.criteria { out += "\t" + criterion }
                 out += "\n"
             }
