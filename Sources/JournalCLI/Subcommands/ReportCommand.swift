@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
 
         Examples:
           journal report --format html
+          journal report --format pdf -o review.pdf
           journal report --since 2026-06-01 --until 2026-11-30 --criteria execution -o - 
           journal report --as-of 2026-09-30 --format json -o review-q3.json
           journal report --include-private -o mine.md
@@ -69,8 +70,10 @@ struct ReportCommand: ParsableCommand {
         }
         for problem in input.warnings { Terminal.warn("left out \(problem)") }
         let report = EvidenceReport(input, period: period, criteria: keys)
-        let text = try makeRenderer(journal, for: .report, as: output.format).render(report, as: output.format)
-        if let path = try output.write(text, defaultName: "evidence-\(input.today)") {
+        let text = try makeRenderer(journal, for: .report, as: output.rendered).render(report, as: output.rendered)
+        let footer = ChromiumPrinter.Footer(title: "Evidence report" + (report.header.owner.map { ": \($0)" } ?? "") + " (\(report.header.until))",
+                                            commit: report.header.journalCommit)
+        if let path = try output.write(text, defaultName: "evidence-\(input.today)", footer: footer) {
             Terminal.out("Wrote \(path)")
         }
     }
