@@ -89,7 +89,7 @@ enum EvidenceChart {
             out += "<circle cx=\"\(fmt(x + 5))\" cy=\"\(fmt(y + 5))\" r=\"5\" class=\"checkin tracking\"/><text x=\"\(fmt(x + 14))\" y=\"\(fmt(y + 9))\">check-in: tracking</text>"
             out += "<circle cx=\"\(fmt(x + 135))\" cy=\"\(fmt(y + 5))\" r=\"5\" class=\"checkin not-tracking\"/><text x=\"\(fmt(x + 144))\" y=\"\(fmt(y + 9))\">not tracking</text>"
         }
-        out += "<text x=\"0\" y=\"\(fmt(y + 26))\">Scale: each row runs from 0 at its baseline to \(maximum) piece\(maximum == 1 ? "" : "s") of evidence and feedback in a month at its dotted line; colour is the criterion's verdict.</text>"
+        out += "<text x=\"0\" y=\"\(fmt(y + 26))\">Scale: each row from 0 (its baseline) to \(maximum) piece\(maximum == 1 ? "" : "s") in a month (its dotted line); colour: the verdict.</text>"
         return out + "</g>"
     }
 

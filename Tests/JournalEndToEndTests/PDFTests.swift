@@ -10,7 +10,8 @@ struct PDFTests {
     static let chromiumAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")
 
-    /// A journal with a long criterion title (it squeezes the table's date column), a plan that
+    /// A journal with long criterion titles and an unbreakable long key (they squeeze the table's
+    /// date column: before dates were kept whole, "2026-11-02" printed as "2026-11-" over "02"), a plan that
     /// changed, evidence and feedback over several months, and a check-in.
     static func journal(_ sandbox: Sandbox) throws {
         try expectSuccess(sandbox.journal("init"))
@@ -22,6 +23,7 @@ struct PDFTests {
         try expectSuccess(sandbox.journal(
             "plan", "criterion", "add", "strategy",
             "Sets the technical direction of the organisation, writes the strategy documents, and earns agreement from every stakeholder group"))
+        try expectSuccess(sandbox.journal("plan", "criterion", "add", "cross-organisational-technical-leadership", "Leads across organisations"))
         try expectSuccess(sandbox.journal("plan", "criterion", "reword", "strategy", "--title", "Sets technical direction for the organisation and its partner teams over years"))
         let adds: [[String]] = [
             ["win", "Shipped the checkout redesign", "--date", "2026-04-14", "--criteria", "execution", "--impact", "+3.2% conversion"],
@@ -30,6 +32,7 @@ struct PDFTests {
             ["win", "Wrote the platform RFC", "--date", "2026-09-09", "--criteria", "strategy"],
             ["checkin", "Check-in with Dana Lee", "--date", "2026-10-06", "--verdict", "not-tracking"],
             ["win", "Mentored two new hires", "--date", "2026-11-02", "--criteria", "execution"],
+            ["win", "Led the cross-org review", "--date", "2026-07-28", "--criteria", "cross-organisational-technical-leadership"],
         ]
         for add in adds { try expectSuccess(sandbox.journal(["add"] + add)) }
     }
@@ -86,19 +89,21 @@ struct PDFTests {
         #expect(run.status == 0 && !run.timedOut, "\(run)")
         let pdf = sandbox.root.appendingPathComponent("review.pdf")
         let text = try Self.text(of: pdf)
-        // No date is broken across lines: no line ends inside one.
-        let broken = try Regex(#"\d{4}-(\d{2}-?)?\n"#)
-        #expect(text.firstMatch(of: broken) == nil, "a date wraps: \(text.firstMatch(of: broken).map { String($0.output[0].substring ?? "") } ?? "")")
-        for date in ["2026-04-14", "2026-06-03", "2026-07-28", "2026-09-09", "2026-10-06", "2026-11-02"] {
-            #expect(text.contains(date), "\(date) is not whole in the printed report")
+        // No date is broken across lines: no line ends inside one, and none is joined back without
+        // its hyphen (pdftotext reads "2026-11-" over "02" as "2026-1102").
+        let broken = try Regex(#"\d{4}-(\d{2}-?)?\n|\b\d{4}-\d{4}\b"#)
+        #expect(text.firstMatch(of: broken) == nil, "a date wraps: \(text.firstMatch(of: broken).map { String(text[$0.range]) } ?? "")")
+        // The table's last-evidence cells, each whole on a line of its own.
+        for date in ["2026-11-02", "2026-09-09", "2026-07-28"] {
+            #expect(text.contains("\n\(date)\n"), "\(date) is not whole in the table")
         }
         // "Every change to the plan" is collapsed on screen, and printed open.
         #expect(text.contains("Every change to the plan"))
-        #expect(text.contains("criterion strategy reworded"), "the plan's history is not in the printed report")
+        #expect(text.contains("review date set to 2027-01-15 on 2026-12-01"), "the plan's history is not in the printed report")
         // The chart (its legend is text) and its caption are on one page.
         let pages = try Self.pageCount(of: pdf)
         let captionPage = try (1...pages).first { try Self.text(of: pdf, page: $0).contains("Evidence (solid) and feedback (light)") }
-        let chartPage = try (1...pages).first { try Self.text(of: pdf, page: $0).contains("Scale: each row runs from 0") }
+        let chartPage = try (1...pages).first { try Self.text(of: pdf, page: $0).contains("Scale: each row from 0") }
         #expect(captionPage != nil && captionPage == chartPage, "caption on page \(captionPage ?? 0), chart on page \(chartPage ?? 0)")
     }
 

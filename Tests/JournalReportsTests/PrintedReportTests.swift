@@ -77,7 +77,7 @@ struct PrintedReportTests {
         // execution's tallest month (June: a win; July: a win; August: feedback...) sets the scale.
         let maximum = report.criteria.flatMap(\.months).max()!
         #expect(svg.contains("class=\"scale\">\(maximum)</text>") && svg.contains("class=\"scale\">0</text>"))
-        #expect(svg.contains("Scale: each row runs from 0 at its baseline to \(maximum) piece"))
+        #expect(svg.contains("Scale: each row from 0 (its baseline) to \(maximum) pieces in a month (its dotted line)"))
         // August's execution bar is Dana's feedback: the light tone, in execution's verdict colour.
         #expect(svg.contains("class=\"bar feedback strong\"><title>execution in 2026-08: 0 evidence, 1 feedback</title>"))
         #expect(svg.contains("class=\"bar strong\"><title>execution in 2026-06: 1 evidence, 0 feedback</title>"))
@@ -94,7 +94,7 @@ struct PrintedReportTests {
         let html = try EvidenceReportTests.render(try EvidenceReportTests.report(try EvidenceReportTests.richJournal()), .html)
         #expect(html.contains("h1, h2, h3, h4, h5, h6, summary, figcaption { break-after: avoid; break-inside: avoid; }"))
         #expect(html.contains(".entry, tr, figure, svg, .summary { break-inside: avoid; }"))
-        #expect(html.contains("<td class=\"date\">2026-11-25</td>") && html.contains("td.date, th, .verdict, .nowrap, time { white-space: nowrap; }"))
+        #expect(html.contains("<td class=\"date\"><span style=\"white-space:nowrap\">2026-11-25</span></td>") && html.contains("td.date, th, .verdict, .nowrap, time { white-space: nowrap; }"))
         // Collapsed on screen by CSS alone (no script: the page's policy forbids scripts), always printed.
         #expect(html.contains("<details class=\"toggle\"><summary>Every change to the plan</summary></details><ul class=\"folded\">"))
         #expect(html.contains("@media screen { details.toggle:not([open]) + .folded { display: none; } }"))
@@ -129,5 +129,15 @@ struct PrintedReportTests {
         let html = try ReportRenderer().render(doc, as: .html)
         #expect(html.contains("<strong>De-risk plan</strong>"))
         #expect(html.contains("<ol>\n<li>Ship the adapter</li>\n<li>Move the deadline</li>\n</ol>"))
+    }
+
+    @Test("dates in an HTML document's text are kept whole; tags, titles and the chart are left alone")
+    func wholeDates() throws {
+        let html = HTMLDocument.secure("<title>Report (2026-11-30)</title><body><p>since 2026-07-28, not 12026-07-280 nor 2026-07-28-x</p>"
+                                       + "<a href=\"https://x/2026-07-28\">on 2026-07-28</a><svg><text>2026-07-28</text></svg></body>")
+        #expect(html.contains("<title>Report (2026-11-30)</title>"))
+        #expect(html.contains("<p>since <span style=\"white-space:nowrap\">2026-07-28</span>, not 12026-07-280 nor 2026-07-28-x</p>"))
+        #expect(html.contains("<a href=\"https://x/2026-07-28\">on <span style=\"white-space:nowrap\">2026-07-28</span></a>"))
+        #expect(html.contains("<svg><text>2026-07-28</text></svg>"))
     }
 }

@@ -102,7 +102,7 @@ struct ReportVerdictsTests {
         #expect(md.contains("What stands in the way:\n\n- strategy: stale, nothing since 2026-07-28\n"))
         #expect(md.contains("- Last check-in 2026-11-04: not tracking\n- Outcome C due 2026-09-30: in progress\n"))
         let html = try EvidenceReportTests.render(report, .html)
-        #expect(html.contains("<li>strategy: stale, nothing since 2026-07-28</li>"))
+        #expect(html.contains("<li>strategy: stale, nothing since <span style=\"white-space:nowrap\">2026-07-28</span></li>"))
         #expect(html.contains("<td class=\"verdict stale\">stale</td>"))
     }
 
