@@ -120,6 +120,19 @@ struct PDFTests {
         #expect(text.contains("page 1 of"))
     }
 
+    @Test("a PDF is not printed on a terminal: exit 2 with a hint, nothing written",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func terminalRefused() throws {
+        let sandbox = try Sandbox(now: "2026-12-01T10:00:00Z")
+        try Self.journal(sandbox)
+        // util-linux `script` gives the command a terminal for its standard output.
+        let run = try sandbox.sh("script -qec '\"$J\" checkin --format pdf; echo \"exit $?\"' /dev/null")
+        #expect(run.stdout.contains("a PDF is not printed on a terminal"), "\(run)")
+        #expect(run.stdout.contains("-o FILE.pdf"), "\(run)")
+        #expect(run.stdout.contains("exit 2"), "\(run)")
+        #expect(!run.stdout.contains("%PDF"))
+    }
+
     @Test("no chromium: exit 1, the package named, --format html offered, nothing written")
     func missingChromium() throws {
         let sandbox = try Sandbox(now: "2026-12-01T10:00:00Z")

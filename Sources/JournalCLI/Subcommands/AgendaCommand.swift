@@ -15,6 +15,7 @@ struct AgendaCommand: ParsableCommand {
         Examples:
           journal agenda
           journal agenda --since "1 week ago" -o agenda.md
+          journal agenda --format pdf -o agenda.pdf
         """)
 
     @OptionGroup var global: GlobalOptions

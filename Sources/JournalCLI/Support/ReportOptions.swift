@@ -22,7 +22,7 @@ struct OutputOptions: ParsableArguments {
         let printer = try PDFOutput.printer()
         if output == nil || output == "-", Terminal.isOutputTerminal {
             throw JournalError.invalidInput("a PDF is not printed on a terminal",
-                                            hint: "write it to a file with -o \(defaultName ?? "document").pdf, or redirect standard output")
+                                            hint: "write it to a file with -o \(defaultName ?? "FILE").pdf, or redirect standard output (> FILE.pdf)")
         }
         let pdf = try printer.pdf(html: text, footer: footer ?? ChromiumPrinter.Footer(title: defaultName ?? "journal", commit: nil))
         return try write(Data(pdf), to: output)
