@@ -11,6 +11,8 @@ final class DevToolsPipe {
     private let deadline: Date
     private let maximumMessage: Int
     private var buffer: [UInt8] = []
+    /// How much of `buffer` is known to hold no NUL: a large reply is scanned once, not once per read.
+    private var scanned = 0
     private var nextID = 1
 
     init(toBrowser: Int32, fromBrowser: Int32, deadline: Date, maximumMessage: Int) {
@@ -66,16 +68,18 @@ final class DevToolsPipe {
     }
 
     private func receive() throws -> [String: Any] {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            if let end = buffer.firstIndex(of: 0) {
+            if let end = buffer[scanned...].firstIndex(of: 0) {
                 let message = Array(buffer[..<end])
                 buffer.removeSubrange(...end)
+                scanned = 0
                 guard let object = try? JSONSerialization.jsonObject(with: Data(message)) as? [String: Any] else {
                     throw JournalError.failure("chromium sent a DevTools message that is not JSON")
                 }
                 return object
             }
+            scanned = buffer.count
             guard buffer.count <= maximumMessage else {
                 throw JournalError.failure("chromium sent a DevTools message over \(maximumMessage / (1 << 20)) MB")
             }
