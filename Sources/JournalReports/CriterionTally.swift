@@ -7,6 +7,8 @@ struct CriterionTally {
     var feedback = 0
     /// Evidence and feedback per month of the period, oldest first.
     var perMonth: [Int]
+    /// Of `perMonth`, the feedback (the chart draws it in a second tone).
+    var feedbackPerMonth: [Int]
     var last: CalendarDate?
     /// The period judged, so months and recency are counted as `ReportRules` says.
     var period: Period
@@ -24,7 +26,8 @@ struct CriterionTally {
     /// The tally of each of `keys` over the entries of `period`, in one pass.
     static func tally(_ entries: [EntrySummary], keys: [String], period: Period) -> [String: CriterionTally] {
         let months = period.months
-        var tallies = Dictionary(keys.map { ($0, CriterionTally(perMonth: Array(repeating: 0, count: months.count), period: period)) }, uniquingKeysWith: { a, _ in a })
+        var tallies = Dictionary(keys.map { ($0, CriterionTally(perMonth: Array(repeating: 0, count: months.count),
+                                                                     feedbackPerMonth: Array(repeating: 0, count: months.count), period: period)) }, uniquingKeysWith: { a, _ in a })
         guard let first = months.first else { return tallies }
         for entry in entries where period.contains(entry.date) {
             let isEvidence = ReportRules.evidenceKinds.contains(entry.kind)
@@ -32,7 +35,12 @@ struct CriterionTally {
             let month = (entry.date.year * 12 + entry.date.month) - (first.year * 12 + first.month)
             for (i, key) in entry.criteria.enumerated() where tallies[key] != nil && !entry.criteria[..<i].contains(key) {
                 tallies[key]!.perMonth[month] += 1
-                if isEvidence { tallies[key]!.evidence += 1 } else { tallies[key]!.feedback += 1 }
+                if isEvidence {
+                    tallies[key]!.evidence += 1
+                } else {
+                    tallies[key]!.feedback += 1
+                    tallies[key]!.feedbackPerMonth[month] += 1
+                }
                 tallies[key]!.last = max(tallies[key]!.last ?? entry.date, entry.date)
             }
         }

@@ -40,7 +40,9 @@ public struct EvidenceReport: Codable, Sendable {
         public var verdict: String
         public var agreedOn: String?
         public var changes: [String]
+        /// Evidence and feedback per month of the period (`months`), and the feedback of it.
         public var months: [Int]
+        public var feedbackMonths: [Int]
     }
 
     public struct OutcomeEvidence: Codable, Sendable {
@@ -140,7 +142,8 @@ extension EvidenceReport {
                 sustained: tally.sustainedText,
                 lastEvidence: tally.last?.description, verdict: tally.verdict,
                 agreedOn: mine.first { $0.text.contains(" agreed on ") }?.date.description,
-                changes: mine.filter { !$0.text.contains(" agreed on ") }.map(\.text), months: tally.perMonth)
+                changes: mine.filter { !$0.text.contains(" agreed on ") }.map(\.text), months: tally.perMonth,
+                feedbackMonths: tally.feedbackPerMonth)
         }
 
         let versions = input.history.planVersions
@@ -210,9 +213,14 @@ extension EvidenceReport {
                           feedback: feedbackCount.count, checkins: checkins.count, counts: countText, lateRecords: late,
                           writtenAtTheTime: counted.count - late)
 
+        // Months counted as "sustained in N of M" counts them: a partial first or last month only
+        // when it holds evidence in scope, so a one-day December does not make a year 13 months.
+        let perMonth = months.indices.map { index in chosen.reduce(0) { $0 + tallies[$1.key]!.perMonth[index] } }
+        let monthsCounted = ReportRules.countedMonths(period, perMonth: perMonth)
         header = Header(
             owner: plan.owner, level: plan.level, manager: plan.manager, since: period.since.description,
-            until: period.until.description, months: months.count, monthsText: "\(months.count) month\(months.count == 1 ? "" : "s")", generated: input.today.description,
+            until: period.until.description, months: monthsCounted, monthsText: "\(monthsCounted) month\(monthsCounted == 1 ? "" : "s")",
+            generated: input.generated.description,
             asOf: input.asOf?.description, nextReview: plan.review.next?.description,
             daysToReview: plan.review.next.map { input.today.days(until: $0) }, reviewCadence: plan.review.cadence,
             managerBelievesReady: plan.review.ready?.rawValue, journalCommit: input.journalCommit.map { String($0.prefix(12)) },

@@ -16,7 +16,8 @@ public enum HTMLDocument {
 
     /// `html` (a template's output) behind the journal's own prologue. The template's own leading
     /// `<!DOCTYPE>`, `<html>` and `<head>` tags are dropped; any later ones are ignored by browsers,
-    /// which keep the first head. `notice` (private entries) goes first in the body.
+    /// which keep the first head. `notice` (private entries) goes first in the body. Dates in the
+    /// text never wrap (`WholeDates`).
     public static func secure(_ html: String, notice: String? = nil) -> String {
         var rest = Substring(html)
         for tag in ["!doctype", "html", "head"] { dropLeading(tag, from: &rest) }
@@ -26,7 +27,7 @@ public enum HTMLDocument {
             let at = bodyStart(in: document) ?? document.index(document.startIndex, offsetBy: prologue.count)
             document.insert(contentsOf: paragraph, at: at)
         }
-        return document
+        return WholeDates.apply(document)
     }
 
     /// Drops whitespace and then `<tag ...>` (any case) from the front of `text`, if it is there.

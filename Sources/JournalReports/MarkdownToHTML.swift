@@ -63,7 +63,7 @@ extension MarkdownToHTML {
         HTMLDocument.secure("""
         <meta charset="utf-8">
         <title>\(HTMLEscape.text(title))</title>
-        <style>body{font:15px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1.5rem;color:#1d2330}code{color:#5b6475}blockquote{margin:.3rem 0;padding:0 .9rem;border-left:3px solid #d5d9e0}@media print{body{margin:0}}</style>
+        <style>body{font:15px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1.5rem;color:#1d2330}code{color:#5b6475}blockquote{margin:.3rem 0;padding:0 .9rem;border-left:3px solid #d5d9e0}blockquote h4,blockquote h5,blockquote h6{font-size:.9rem;margin:.5rem 0 .2rem}@media print{body{margin:0;max-width:none;padding:0;font-size:10.5pt}h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}li,blockquote{break-inside:avoid}}</style>
         </head><body>
         \(render(markdown, quotedHeadingsBelow: 3))
         </body></html>

@@ -22,6 +22,7 @@ extension EntryView: MustacheParent {
         case "due": return due ?? false
         case "status": return status ?? false
         case "verdict": return verdict ?? false
+        case "verdictText": return verdict.map(ReportHeadline.words) ?? false
         case "done": return done ?? false
         case "hasBody": return hasBody
         case "bodyQuoted": return bodyQuoted
@@ -66,8 +67,12 @@ extension ReportEntry: MustacheParent {
         case "due": return due ?? false
         case "status": return status ?? false
         case "verdict": return verdict ?? false
+        case "verdictText": return verdict.map(ReportHeadline.words) ?? false
         case "done": return done ?? false
         case "body": return body.isEmpty ? false : body
+        // The check-in lists open risks with their de-risk plan, as the report does (open-work.md).
+        case "hasBody": return !body.isEmpty
+        case "bodyQuoted": return MarkdownQuote.block(body)
         case "recordedOn": return recordedOn ?? false
         case "recordedBy": return recordedBy ?? false
         case "writtenAtTheTime": return writtenAtTheTime

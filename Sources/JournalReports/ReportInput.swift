@@ -10,6 +10,8 @@ public struct ReportInput: Sendable {
     public var includesPrivate: Bool
     public var history: JournalHistory
     public var today: CalendarDate
+    /// The day the document is made (the CLI's clock); differs from `today` under `asOf`.
+    public var generated: CalendarDate
     /// The commit the report was built from.
     public var journalCommit: String?
     public var asOf: CalendarDate?
@@ -17,12 +19,14 @@ public struct ReportInput: Sendable {
     public var warnings: [Problem]
 
     public init(plan: Plan, entries: [StoredEntry], history: JournalHistory, today: CalendarDate,
-                journalCommit: String?, asOf: CalendarDate? = nil, warnings: [Problem] = [], includesPrivate: Bool = false) {
+                journalCommit: String?, asOf: CalendarDate? = nil, warnings: [Problem] = [], includesPrivate: Bool = false,
+                generated: CalendarDate? = nil) {
         self.plan = plan
         self.entries = includesPrivate ? entries : entries.filter { !$0.isPrivate }
         self.includesPrivate = includesPrivate
         self.history = history
         self.today = today
+        self.generated = generated ?? today
         self.journalCommit = journalCommit
         self.asOf = asOf
         self.warnings = warnings
@@ -38,14 +42,14 @@ public struct ReportInput: Sendable {
         let history = try journal.history(asOf: asOf)
         guard let tip = history.tip else {
             return ReportInput(plan: Plan(), entries: [], history: history, today: asOf ?? today, journalCommit: nil, asOf: asOf,
-                               includesPrivate: includePrivate)
+                               includesPrivate: includePrivate, generated: today)
         }
         var filter = EntryFilter()
         filter.sharedOnly = !includePrivate
         let listing = asOf == nil ? try journal.entries(filter) : try journal.entries(filter, at: tip)
         let plan = asOf == nil ? try journal.plan() : try journal.plan(at: tip)
         return ReportInput(plan: plan, entries: listing.entries, history: history, today: asOf ?? today,
-                           journalCommit: tip.hex, asOf: asOf, warnings: listing.problems, includesPrivate: includePrivate)
+                           journalCommit: tip.hex, asOf: asOf, warnings: listing.problems, includesPrivate: includePrivate, generated: today)
     }
 
     /// What a report over one period needs, read for that period: the entries dated in it and the
@@ -58,12 +62,12 @@ public struct ReportInput: Sendable {
         let history = try journal.history(asOf: asOf)
         guard let tip = history.tip else {
             let input = ReportInput(plan: Plan(), entries: [], history: history, today: asOf ?? today, journalCommit: nil, asOf: asOf,
-                                    includesPrivate: includePrivate)
+                                    includesPrivate: includePrivate, generated: today)
             return (input, try period(input))
         }
         let plan = asOf == nil ? try journal.plan() : try journal.plan(at: tip)
         var input = ReportInput(plan: plan, entries: [], history: history, today: asOf ?? today, journalCommit: tip.hex, asOf: asOf,
-                                includesPrivate: includePrivate)
+                                includesPrivate: includePrivate, generated: today)
         let chosen = try period(input)
         var filter = EntryFilter()
         filter.sharedOnly = !includePrivate

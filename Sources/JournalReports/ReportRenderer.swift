@@ -56,16 +56,19 @@ public struct ReportRenderer {
     public func render(_ document: CheckinDocument, as format: Format) throws -> String {
         if format == .json { return try ReportRenderer.json(document) }
         let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(document.privateEntries))
-            + (try render(template: "checkin.md.mustache", document))
+            + ReportRenderer.endingLine(try render(template: "checkin.md.mustache", document))
         return format == .md ? markdown : MarkdownToHTML.page(title: "Check-in \(document.until)", markdown: markdown)
     }
 
     public func render(_ agenda: Agenda, as format: Format) throws -> String {
         if format == .json { return try ReportRenderer.json(agenda) }
         let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(agenda.privateEntries))
-            + (try render(template: "agenda.md.mustache", agenda))
+            + ReportRenderer.endingLine(try render(template: "agenda.md.mustache", agenda))
         return format == .md ? markdown : MarkdownToHTML.page(title: "1:1 agenda \(agenda.date)", markdown: markdown)
     }
+
+    /// `text` ending with a line break, so what a command prints after it starts on a line of its own.
+    static func endingLine(_ text: String) -> String { text.isEmpty || text.hasSuffix("\n") ? text : text + "\n" }
 
     /// The first line of a Markdown document that holds private entries.
     static func markdownNotice(_ notice: String?) -> String {

@@ -15,6 +15,7 @@ struct AgendaCommand: ParsableCommand {
         Examples:
           journal agenda
           journal agenda --since "1 week ago" -o agenda.md
+          journal agenda --format pdf -o agenda.pdf
         """ + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
@@ -29,7 +30,9 @@ struct AgendaCommand: ParsableCommand {
     func run() throws {
         let (journal, input) = try loadReportInput(global, asOf: nil, includePrivate: privacy.includePrivate)
         let since = try self.since.map { try DateExpression.parse($0, today: input.today) }
-        let text = try makeRenderer(journal, for: .agenda, as: output.format).render(Agenda(input, since: since), as: output.format)
-        if let path = try output.write(text, defaultName: nil) { Terminal.out("Wrote \(path)") }
+        let agenda = Agenda(input, since: since)
+        let text = try makeRenderer(journal, for: .agenda, as: output.rendered).render(agenda, as: output.rendered)
+        let footer = ChromiumPrinter.Footer(title: "1:1 agenda \(agenda.date)", commit: input.journalCommit.map { String($0.prefix(12)) })
+        if let path = try output.write(text, defaultName: nil, footer: footer) { Terminal.out("Wrote \(path)") }
     }
 }

@@ -14,6 +14,7 @@ struct CheckinCommand: ParsableCommand {
         Examples:
           journal checkin
           journal checkin --format html -o checkin.html
+          journal checkin --format pdf -o checkin.pdf
           journal checkin --record --verdict tracking --notes "On track for execution; find an influence project"
         """ + DateHelp.text)
 
@@ -39,8 +40,10 @@ struct CheckinCommand: ParsableCommand {
         if record { return try recordCheckin() }
         if verdict != nil || notes != nil { throw ValidationError("--verdict and --notes go with --record") }
         let (journal, input) = try loadReportInput(global, asOf: nil, includePrivate: privacy.includePrivate)
-        let text = try makeRenderer(journal, for: .checkin, as: output.format).render(CheckinDocument(input), as: output.format)
-        if let path = try output.write(text, defaultName: output.output == nil ? nil : "checkin-\(input.today)") {
+        let document = CheckinDocument(input)
+        let text = try makeRenderer(journal, for: .checkin, as: output.rendered).render(document, as: output.rendered)
+        let footer = ChromiumPrinter.Footer(title: "Check-in \(document.until)", commit: input.journalCommit.map { String($0.prefix(12)) })
+        if let path = try output.write(text, defaultName: output.output == nil ? nil : "checkin-\(input.today)", footer: footer) {
             Terminal.out("Wrote \(path)")
         }
     }

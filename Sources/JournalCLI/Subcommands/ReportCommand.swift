@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
 
         --packet writes the promotion packet a committee reads instead: the case, the evidence per
         criterion, then what each stakeholder said; no entry ids, no plan history, no open work
-        (md or html; default file packet-YYYY-MM-DD.<format>).
+        (md, html or pdf; default file packet-YYYY-MM-DD.<format>).
 
         The default file is evidence-YYYY-MM-DD.<format> in the current folder. Private entries
         are left out unless --include-private puts them in, each marked. Templates in the
@@ -29,6 +29,8 @@ struct ReportCommand: ParsableCommand {
         Examples:
           journal report --format html
           journal report --packet --format html
+          journal report --format pdf -o review.pdf
+          journal report --packet --format pdf -o packet.pdf
           journal report --since 2026-06-01 --until 2026-11-30 --criteria execution -o - 
           journal report --as-of 2026-09-30 --format json -o review-q3.json
           journal report --include-private -o mine.md
@@ -61,7 +63,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if packet && output.format == .json {
-            throw ValidationError("--packet is a document to read: use --format md or html (the report's data is `journal report --format json`)")
+            throw ValidationError("--packet is a document to read: use --format md, html or pdf (the report's data is `journal report --format json`)")
         }
     }
 
@@ -87,8 +89,11 @@ struct ReportCommand: ParsableCommand {
         }
         for problem in input.warnings { Terminal.warn("left out \(problem)") }
         let report = EvidenceReport(input, period: period, criteria: keys)
-        let text = try makeRenderer(journal, for: packet ? .packet : .report, as: output.format).render(report, as: output.format, packet: packet)
-        if let path = try output.write(text, defaultName: "\(packet ? "packet" : "evidence")-\(input.today)") {
+        let text = try makeRenderer(journal, for: packet ? .packet : .report, as: output.rendered).render(report, as: output.rendered, packet: packet)
+        let footer = ChromiumPrinter.Footer(title: (packet ? "Promotion packet" : "Evidence report") + (report.header.owner.map { ": \($0)" } ?? "")
+                                                + " (\(report.header.until))",
+                                            commit: report.header.journalCommit)
+        if let path = try output.write(text, defaultName: "\(packet ? "packet" : "evidence")-\(input.today)", footer: footer) {
             Terminal.out("Wrote \(path)")
         }
     }

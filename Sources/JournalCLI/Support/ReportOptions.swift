@@ -3,20 +3,34 @@ import Foundation
 import JournalCore
 import JournalReports
 
-extension ReportRenderer.Format: ExpressibleByArgument {}
-
 /// Where a document goes: a file (default: a dated name in the current folder) or stdout.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "md, html or json.")
-    var format: ReportRenderer.Format = .md
+    @Option(help: "md, html, json or pdf (the HTML printed by headless chromium).")
+    var format: OutputFormat = .md
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file, or - for standard output.", valueName: "file"))
     var output: String?
 
-    /// Writes `text`; returns the path written, or nil for stdout.
-    func write(_ text: String, defaultName: String?) throws -> String? {
-        guard let path = output ?? defaultName.map({ "\($0).\(format.rawValue)" }), path != "-" else {
-            Terminal.write(text, to: STDOUT_FILENO)
+    /// The format the document is rendered in: a PDF is printed from the HTML.
+    var rendered: ReportRenderer.Format { format.rendered }
+
+    /// Writes `text` (for a PDF: the document's HTML, printed with `footer` on every page);
+    /// returns the path written, or nil for stdout. A PDF without `-o` goes to stdout only when
+    /// stdout is not a terminal. Nothing is written when printing fails.
+    func write(_ text: String, defaultName: String?, footer: ChromiumPrinter.Footer? = nil) throws -> String? {
+        guard format == .pdf else { return try write(Data(text.utf8), to: output ?? defaultName.map { "\($0).\(format.rawValue)" }) }
+        let printer = try PDFOutput.printer()
+        if output == nil || output == "-", Terminal.isOutputTerminal {
+            throw JournalError.invalidInput("a PDF is not printed on a terminal",
+                                            hint: "write it to a file with -o \(defaultName ?? "FILE").pdf, or redirect standard output (> FILE.pdf)")
+        }
+        let pdf = try printer.pdf(html: text, footer: footer ?? ChromiumPrinter.Footer(title: defaultName ?? "journal", commit: nil))
+        return try write(Data(pdf), to: output)
+    }
+
+    private func write(_ data: Data, to destination: String?) throws -> String? {
+        guard let path = destination, path != "-" else {
+            Terminal.write(bytes: [UInt8](data), to: STDOUT_FILENO)
             return nil
         }
         do {
@@ -26,9 +40,9 @@ struct OutputOptions: ParsableArguments {
             if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
                 guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
                 defer { try? handle.close() }
-                try handle.write(contentsOf: Data(text.utf8))
+                try handle.write(contentsOf: data)
             } else {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             }
         } catch {
             throw JournalError.failure("cannot write \(path): \(error.localizedDescription)")

@@ -75,8 +75,10 @@ enum Terminal {
     /// a closed pipe must not crash the command (FileHandle.write traps on those).
     /// False when not all of it could be written.
     @discardableResult
-    static func write(_ text: String, to fd: Int32) -> Bool {
-        let bytes = Array(text.utf8)
+    static func write(_ text: String, to fd: Int32) -> Bool { write(bytes: Array(text.utf8), to: fd) }
+
+    @discardableResult
+    static func write(bytes: [UInt8], to fd: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }

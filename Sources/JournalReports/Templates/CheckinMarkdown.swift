@@ -4,7 +4,7 @@ extension BuiltInTemplates {
     {{% CONTENT_TYPE: MARKDOWN}}
     # Check-in{{#manager}} with {{manager}}{{/manager}}: {{until}}
 
-    Covers **{{since}}** to **{{until}}**{{#lastCheckin}}, since the last check-in on {{date}}{{#verdict}} (verdict: {{verdict}}){{/verdict}}{{#private}} (private){{/private}}{{/lastCheckin}}.{{#nextReview}} Next review {{nextReview}}{{#daysToReview}}, in {{daysToReview}} days{{/daysToReview}}.{{/nextReview}}
+    Covers **{{since}}** to **{{until}}**{{#lastCheckin}}, since the last check-in on {{date}}{{#verdict}} (verdict: {{verdictText}}){{/verdict}}{{#private}} (private){{/private}}{{/lastCheckin}}.{{#nextReview}} Next review {{nextReview}}{{#daysToReview}}, in {{daysToReview}} days{{/daysToReview}}.{{/nextReview}}
 
     ## New evidence per criterion
 
@@ -17,6 +17,10 @@ extension BuiltInTemplates {
     {{^entries}}
     - Nothing new.
     {{/entries}}
+
+    {{/criteria}}
+    {{^criteria}}
+    The plan has no criteria yet: agree on them with your manager (`journal plan criterion add`).
 
     {{/criteria}}
     ## Progress on outcomes
@@ -43,6 +47,11 @@ extension BuiltInTemplates {
     ## Open follow-ups and risks
 
     {{> open-work.md}}
+    {{^openFollowups}}
+    {{^openRisks}}
+    None open.
+    {{/openRisks}}
+    {{/openFollowups}}
 
     ## Questions to ask
 

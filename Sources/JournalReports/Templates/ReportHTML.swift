@@ -15,15 +15,30 @@ extension BuiltInTemplates {
     h3 { margin-bottom: .3rem; } .meta, .muted { color: var(--muted); } code { font-size: .85em; color: var(--muted); }
     table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     td.num { text-align: right; } .verdict { font-weight: 600; text-transform: uppercase; font-size: .8rem; letter-spacing: .03em; }
+    td.date, th, .verdict, .nowrap, time { white-space: nowrap; }
     .strong { color: var(--strong); } .stale { color: var(--stale); } .behind { color: var(--none); font-weight: 600; } .thin { color: var(--thin); } .none { color: var(--none); }
     .entry { border-left: 3px solid var(--line); padding: .1rem 0 .1rem .9rem; margin: 1rem 0; break-inside: avoid; }
     .entry.late { border-left-color: var(--thin); } .entry h4 { margin: 0; font-size: 1rem; } .body { margin-top: .4rem; }
+    .body h1, .body h2, .body h3, .body h4, .body h5, .body h6 { font-size: .9rem; margin: .6rem 0 .2rem; }
     .private { color: var(--none); } .private-notice { padding: .6rem 1rem; border: 2px solid var(--none); border-radius: 6px; }
     .summary { padding: .8rem 1rem; border-radius: 6px; background: #f4f6f9; } .summary.ready { background: #eaf6ef; }
-    .chart text { font: 11px system-ui, sans-serif; fill: var(--muted); } .chart .label { fill: var(--ink); font-weight: 600; }
-    .chart .axis { stroke: var(--line); } .chart .bar.strong { fill: var(--strong); } .chart .bar.thin { fill: var(--thin); } .chart .bar.stale { fill: var(--stale); } .chart .checkin.tracking { fill: var(--strong); } .chart .checkin.not-tracking { fill: var(--none); } .chart .checkin.unknown { fill: var(--muted); } .chart .bar.none { fill: var(--none); }
+    figure { margin: 1rem 0; } svg.chart { max-width: 100%; height: auto; } figcaption { font-size: .85rem; }
+    .chart text { font: 11px system-ui, sans-serif; fill: var(--muted); } .chart .label { fill: var(--ink); font-weight: 600; } .chart .scale { font-size: 9px; }
+    .chart .axis { stroke: var(--line); } .chart .grid { stroke: var(--line); stroke-dasharray: 1 3; } .chart .bar.key { fill: var(--muted); } .chart .bar.feedback { opacity: .4; }
+    .chart .bar.strong { fill: var(--strong); } .chart .bar.thin { fill: var(--thin); } .chart .bar.stale { fill: var(--stale); } .chart .bar.none { fill: var(--none); }
+    .chart .verdict-label { font-weight: 600; text-transform: uppercase; font-size: 10px; } .chart .verdict-label.strong { fill: var(--strong); } .chart .verdict-label.thin { fill: var(--thin); } .chart .verdict-label.stale { fill: var(--stale); } .chart .verdict-label.none { fill: var(--none); }
+    .chart .checkin.tracking { fill: var(--strong); } .chart .checkin.not-tracking { fill: var(--none); } .chart .checkin.unknown { fill: var(--muted); }
     .chart .review { stroke: var(--none); stroke-dasharray: 4 3; stroke-width: 1.5; } .chart .review-label { fill: var(--none); }
-    @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } a { color: inherit; } .entry, table, svg { break-inside: avoid; } }
+    /* A collapsed section shows its list on screen only when opened; printed, it is always shown (no script needed). */
+    details.toggle { margin-top: 1rem; } details.toggle summary { cursor: pointer; }
+    @media screen { details.toggle:not([open]) + .folded { display: none; } }
+    @media print {
+      body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+      a { color: inherit; }
+      h1, h2, h3, h4, h5, h6, summary, figcaption { break-after: avoid; break-inside: avoid; }
+      .entry, tr, figure, svg, .summary { break-inside: avoid; }
+      details.toggle summary { list-style: none; font-weight: 600; } details.toggle summary::-webkit-details-marker { display: none; }
+    }
     .case h2 { margin-top: 1rem; } .case .summary { padding: .4rem .8rem; } .case .summary p, .case ul.reasons { margin: .15rem 0; } .case h3 { font-size: 1rem; margin: .35rem 0 0; }
     .case ul { list-style: none; padding-left: .9rem; margin: 0; } .case ul.reasons { columns: 2; column-gap: 2rem; } .case li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .case li.missing, .case .steps li, .case ul.reasons li { white-space: normal; } .case .case-end { margin: .4rem 0 0; font-size: .85em; } .case li.missing { color: var(--none); }
@@ -36,9 +51,9 @@ extension BuiltInTemplates {
     <body>
     <header>
     <h1>Evidence report{{#header.owner}}: {{header.owner}}{{/header.owner}}</h1>
-    <p class="meta">{{#header.level}}Working toward <strong>{{header.level}}</strong>{{/header.level}}{{#header.manager}} with {{header.manager}}{{/header.manager}}.
-    Period <strong>{{header.since}}</strong> to <strong>{{header.until}}</strong> ({{header.monthsText}}), generated {{header.generated}}{{#header.asOf}} as the journal stood on {{header.asOf}}{{/header.asOf}}{{#header.journalCommit}}, journal commit <code>{{header.journalCommit}}</code>{{/header.journalCommit}}.
-    {{#header.nextReview}}Next review <strong>{{header.nextReview}}</strong>{{#header.daysToReview}} ({{header.daysToReview}} days left){{/header.daysToReview}}.{{/header.nextReview}}{{#header.managerBelievesReady}} Manager believes ready by then: {{header.managerBelievesReady}}.{{/header.managerBelievesReady}}</p>
+    <p class="meta">{{#header.level}}Working toward <strong>{{header.level}}</strong>{{#header.manager}} with {{header.manager}}{{/header.manager}}.{{/header.level}}{{^header.level}}{{#header.manager}}Manager: {{header.manager}}.{{/header.manager}}{{/header.level}}
+    Period <strong>{{header.since}}</strong> to <strong>{{header.until}}</strong> ({{header.monthsText}}), {{#header.asOf}}as of {{header.asOf}} (generated {{header.generated}}){{/header.asOf}}{{^header.asOf}}generated {{header.generated}}{{/header.asOf}}{{#header.journalCommit}}, journal commit <code>{{header.journalCommit}}</code>{{/header.journalCommit}}.
+    {{#header.nextReview}}Next review <strong>{{header.nextReview}}</strong>{{#header.daysToReview}} ({{header.daysToReview}} days left){{/header.daysToReview}}.{{#header.managerBelievesReady}} Manager believes ready by then: {{header.managerBelievesReady}}.{{/header.managerBelievesReady}}{{/header.nextReview}}{{^header.nextReview}}{{#header.managerBelievesReady}}Manager believes ready: {{header.managerBelievesReady}}.{{/header.managerBelievesReady}}{{/header.nextReview}}</p>
     </header>
 
     <section class="case">
@@ -72,11 +87,11 @@ extension BuiltInTemplates {
     <thead><tr><th>Criterion</th><th>Evidence</th><th>Feedback</th><th>Consistency</th><th>Last evidence</th><th>Verdict</th></tr></thead>
     <tbody>
     {{#criteria}}
-    <tr><td><strong>{{key}}</strong> {{title}}</td><td class="num">{{evidence}}</td><td class="num">{{feedback}}</td><td>{{sustained}}</td><td>{{lastEvidence}}</td><td class="verdict {{verdict}}">{{verdict}}</td></tr>
+    <tr><td><strong>{{key}}</strong> {{title}}</td><td class="num">{{evidence}}</td><td class="num">{{feedback}}</td><td>{{sustained}}</td><td class="date">{{lastEvidence}}</td><td class="verdict {{verdict}}">{{verdict}}</td></tr>
     {{/criteria}}
     </tbody>
     </table>
-    <figure>{{{chart}}}<figcaption class="muted">Evidence and feedback per criterion per month, coloured by verdict; the last row marks each check-in (green tracking, red not tracking); the dashed line is the next review.</figcaption></figure>
+    <figure>{{{chart}}}<figcaption class="muted">Evidence (solid) and feedback (light) per criterion per month, coloured by the criterion's verdict as in the table; the last row marks each check-in (green tracking, red not tracking); the dashed line is the next review.</figcaption></figure>
     {{/hasCriteria}}
     {{^hasCriteria}}<p>The plan has no criteria yet.</p>{{/hasCriteria}}
     </section>
@@ -89,10 +104,10 @@ extension BuiltInTemplates {
     {{/criteria}}
     </ul>
     {{#hasPlanHistory}}
-    <details><summary>Every change to the plan</summary><ul>
+    <details class="toggle"><summary>Every change to the plan</summary></details><ul class="folded">
     {{#planHistory}}<li>{{text}} <code>{{commit}}</code></li>
     {{/planHistory}}
-    </ul></details>
+    </ul>
     {{/hasPlanHistory}}
     </section>
 
@@ -132,7 +147,7 @@ extension BuiltInTemplates {
     <section>
     <h2>Check-ins</h2>
     <ul>
-    {{#checkins}}<li id="{{anchor}}"><span class="date">{{date}}</span>: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#verdict}} (manager's verdict: <strong>{{verdict}}</strong>){{/verdict}}{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/checkins}}
+    {{#checkins}}<li id="{{anchor}}"><span class="date">{{date}}</span>: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#verdict}} (manager's verdict: <strong>{{verdictText}}</strong>){{/verdict}}{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/checkins}}
     {{^hasCheckins}}<li class="muted">No check-in recorded in this period.</li>{{/hasCheckins}}
     </ul>
     <h2>Blockers</h2>

@@ -4,10 +4,12 @@ extension BuiltInTemplates {
     {{% CONTENT_TYPE: MARKDOWN}}
     # Evidence report{{#header.owner}}: {{header.owner}}{{/header.owner}}
 
-    {{#header.level}}Working toward **{{header.level}}**{{/header.level}}{{#header.manager}} with {{header.manager}}{{/header.manager}}.
-    Period **{{header.since}}** to **{{header.until}}** ({{header.monthsText}}), generated {{header.generated}}{{#header.asOf}} as the journal stood on {{header.asOf}}{{/header.asOf}}{{#header.journalCommit}} from journal commit `{{header.journalCommit}}`{{/header.journalCommit}}.
-    {{#header.nextReview}}Next review **{{header.nextReview}}**{{#header.daysToReview}} ({{header.daysToReview}} days left){{/header.daysToReview}}.{{/header.nextReview}}{{#header.managerBelievesReady}} Manager believes ready by then: {{header.managerBelievesReady}}.{{/header.managerBelievesReady}}
-
+    {{#header.level}}Working toward **{{header.level}}**{{#header.manager}} with {{header.manager}}{{/header.manager}}.
+    {{/header.level}}{{^header.level}}{{#header.manager}}Manager: {{header.manager}}.
+    {{/header.manager}}{{/header.level}}Period **{{header.since}}** to **{{header.until}}** ({{header.monthsText}}), {{#header.asOf}}as of {{header.asOf}} (generated {{header.generated}}){{/header.asOf}}{{^header.asOf}}generated {{header.generated}}{{/header.asOf}}{{#header.journalCommit}}, journal commit `{{header.journalCommit}}`{{/header.journalCommit}}.
+    {{#header.nextReview}}Next review **{{header.nextReview}}**{{#header.daysToReview}} ({{header.daysToReview}} days left){{/header.daysToReview}}.{{#header.managerBelievesReady}} Manager believes ready by then: {{header.managerBelievesReady}}.{{/header.managerBelievesReady}}
+    {{/header.nextReview}}{{^header.nextReview}}{{#header.managerBelievesReady}}Manager believes ready: {{header.managerBelievesReady}}.
+    {{/header.managerBelievesReady}}{{/header.nextReview}}
     ## The case
 
     {{#ready}}**Ready**{{/ready}}{{^ready}}**Not yet**{{/ready}}: {{summary.reason}}.
@@ -139,7 +141,7 @@ extension BuiltInTemplates {
     ## Check-ins
 
     {{#checkins}}
-    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#verdict}} (manager's verdict: **{{verdict}}**){{/verdict}}
+    - {{date}}: {{title}}{{#private}} (private){{/private}}{{#verdict}} (manager's verdict: **{{verdictText}}**){{/verdict}}
     {{#hasBody}}
 
     {{{bodyQuoted}}}
