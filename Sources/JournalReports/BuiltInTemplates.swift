@@ -25,6 +25,7 @@ public enum BuiltInTemplates {
         "open-work.md": openWorkMarkdown,
         "entry-line.md": entryLineMarkdown,
         "entry-item.html": entryItemHTML,
+        "conversations.md": conversationsMarkdown,
     ]
 
     /// `template` with each `{{> name}}` of `partials` replaced by the partial's text, less the

@@ -13,6 +13,9 @@ struct EntryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Who said it (feedback), or who it involves.", valueName: "name"))
     var from: String?
 
+    @Option(help: ArgumentHelp("Asks: the person it is for (the manager or a stakeholder).", valueName: "name"))
+    var to: String?
+
     @Option(help: ArgumentHelp("When it happened: YYYY-MM-DD, today, yesterday, \"3 days ago\", \"last friday\" (default: today).", valueName: "date"))
     var date: String?
 
@@ -28,10 +31,10 @@ struct EntryOptions: ParsableArguments {
     @Option(name: .customLong("tag"), parsing: .singleValue, help: ArgumentHelp("A tag (repeat for more).", valueName: "tag"))
     var tags: [String] = []
 
-    @Option(help: ArgumentHelp("Follow-ups and risks: when it is due (same forms as --date).", valueName: "date"))
+    @Option(help: ArgumentHelp("Follow-ups, risks and asks: when it is due (same forms as --date).", valueName: "date"))
     var due: String?
 
-    @Option(help: ArgumentHelp("Follow-ups and risks: open or done.", valueName: "status"))
+    @Option(help: ArgumentHelp("Follow-ups, risks and asks: open or done (or use `journal done`).", valueName: "status"))
     var status: String?
 
     @Option(help: ArgumentHelp("Check-ins: the manager's verdict, tracking or not-tracking.", valueName: "verdict"))
@@ -52,7 +55,7 @@ struct EntryOptions: ParsableArguments {
     }
 
     var changesFields: Bool {
-        !criteria.isEmpty || outcome != nil || from != nil || date != nil || impact != nil || !links.isEmpty || !tags.isEmpty
+        !criteria.isEmpty || outcome != nil || from != nil || to != nil || date != nil || impact != nil || !links.isEmpty || !tags.isEmpty
             || due != nil || status != nil || verdict != nil || !messages.isEmpty || file != nil
     }
 
@@ -97,6 +100,7 @@ struct EntryOptions: ParsableArguments {
         if !criteria.isEmpty { entry.criteria = criteriaKeys }
         if let outcome { entry.outcome = outcome }
         if let from { entry.from = from }
+        if let to { entry.to = to }
         if let date { entry.date = try DateExpression.parse(date, today: today) }
         if let impact { entry.impact = impact }
         if !links.isEmpty { entry.links = links }

@@ -128,6 +128,12 @@ extension BuiltInTemplates {
     {{#checkins}}<li>{{date}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#verdict}} (manager's verdict: <strong>{{verdict}}</strong>){{/verdict}} <code>{{id}}</code>{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/checkins}}
     {{^hasCheckins}}<li class="muted">No check-in recorded in this period.</li>{{/hasCheckins}}
     </ul>
+    {{#hasConversations}}
+    <h2>Conversations</h2>
+    <ul>
+    {{#conversations}}<li>{{date}}, asked {{to}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}} <code>{{id}}</code><div class="body">{{#answered}}Answered {{answered}}{{#answer}}: {{answer}}{{/answer}}{{^answer}} (no answer noted){{/answer}}{{/answered}}{{^answered}}<em>Open</em>{{#due}}, due {{due}}{{/due}}: bring it to the next 1:1.{{/answered}}</div></li>{{/conversations}}
+    </ul>
+    {{/hasConversations}}
     <h2>Blockers</h2>
     <ul>
     {{#blockers}}<li>{{text}}: {{status}}{{#cleared}} on {{cleared}}{{/cleared}}</li>{{/blockers}}
