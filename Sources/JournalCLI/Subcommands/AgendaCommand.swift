@@ -7,9 +7,9 @@ struct AgendaCommand: ParsableCommand {
         commandName: "agenda",
         abstract: "Prepare a 1:1 agenda for managing up.",
         discussion: """
-        Opens with your open asks for the person the 1:1 is with (--with, default the manager in
-        plan.yml): record them with `journal add ask`, and the answers with `journal done`. Then
-        your manager's goals and the outcomes that serve them, wins since the last check-in (at
+        Opens with your open asks for the person the 1:1 is with (--with, default
+        the manager in plan.yml): record them with `journal add ask`, the answers
+        with `journal done`. Then your manager's goals and the outcomes that serve them, wins since the last check-in (at
         most two weeks back unless --since says otherwise), work at risk and how you de-risk it,
         follow-ups due or overdue, and asks. Printed to standard output unless -o names a file.
         Private entries are left out unless --include-private puts them in, each marked.

@@ -6,11 +6,12 @@ struct DoneCommand: ParsableCommand {
         commandName: "done",
         abstract: "Mark a follow-up, risk or ask done, in one commit.",
         discussion: """
-        Sets its status to done and records today as its done date (`done:` in the front matter);
-        a note is appended to the body as a paragraph dated today ("2026-12-01: sent; Elena
-        agreed"), the body written before it kept. For an ask, the note is the answer: the
-        check-in and the report show it. A win, note, feedback or check-in, or something done
-        already, is refused and nothing is recorded.
+        Sets its status to done and records today as its done date (`done:` in
+        the front matter); a note is appended to the body as a paragraph dated
+        today ("2026-12-01: sent; Elena agreed"), the body before it kept. For an
+        ask, the note is the answer: the check-in and the report show it. A win,
+        note, feedback or check-in, or something done already, is refused and
+        nothing is recorded.
 
         Examples:
           journal done k3m9

@@ -6,11 +6,12 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Change an entry in a new commit; the old text stays in history.",
         discussion: """
-        With options, changes those fields; without, opens $VISUAL or $EDITOR on the entry. A field
-        option (--tag, --criteria, -m, ...) replaces the field; --append, --add-tag, --remove-tag,
-        --add-criteria and --remove-criteria keep what is there, and --clear empties an optional
-        field. Removing a tag or criterion the entry does not have, or clearing a required field
-        (id, kind, date, title), is refused and records nothing.
+        With options, changes those fields; without, opens $VISUAL or $EDITOR on
+        the entry. A field option (--tag, --criteria, -m, ...) replaces the field;
+        --append, --add-tag, --remove-tag, --add-criteria and --remove-criteria
+        keep what is there, and --clear empties an optional field. Removing a tag
+        or criterion the entry does not have, or clearing a required field (id,
+        kind, date, title), is refused and records nothing.
 
         Examples:
           journal edit k3m9 --impact "+3.4% conversion after 4 weeks"
