@@ -44,6 +44,10 @@ public struct Agenda: Codable, Sendable {
     public var date: String
     public var since: String
     public var manager: String?
+    /// Whom the 1:1 is with: `--with`, else the manager.
+    public var person: String?
+    /// The owner's own open asks for that person (all open asks when nobody is named), oldest first.
+    public var openAsks: [Conversation]
     public var goals: [Goal]
     public var wins: [ReportEntry]
     public var atRisk: [AtRisk]
@@ -52,8 +56,8 @@ public struct Agenda: Codable, Sendable {
     /// Private entries this agenda holds (only with `--include-private`; each is marked).
     public var privateEntries: Int
 
-    /// Wins since `since` (default: the last check-in, or two weeks ago if that is sooner).
-    public init(_ input: ReportInput, since: CalendarDate? = nil) {
+    /// Wins since `since` (default: the last check-in, or two weeks ago if that is sooner), for a 1:1 with `person` (default: the manager).
+    public init(_ input: ReportInput, since: CalendarDate? = nil, with person: String? = nil) {
         let plan = input.plan
         let today = input.today
         let lastCheckin = input.entries.filter { $0.entry.kind == .checkin && $0.entry.date <= today }.map(\.entry.date).max()
@@ -61,6 +65,9 @@ public struct Agenda: Codable, Sendable {
         date = today.description
         self.since = start.description
         manager = plan.manager
+        let person = person ?? plan.manager
+        self.person = person
+        openAsks = Conversation.asks(input.entries) { ask in ask.isOpen && (person.map { Conversation.isFor(ask, $0) } ?? true) }
         goals = plan.managerGoals.enumerated().map { index, text in
             Goal(number: index + 1, text: text, outcomes: plan.outcomes.filter { $0.serves.contains(index + 1) }.map {
                 "\($0.key): \($0.title) (\($0.status.rawValue))"
@@ -89,7 +96,7 @@ public struct Agenda: Codable, Sendable {
             asks.append("Help with the blocker: \(blocker.text).")
         }
         self.asks = asks
-        privateEntries = Set(wins.filter(\.private).map(\.id) + atRisk.filter(\.private).compactMap(\.id)
+        privateEntries = Set(openAsks.filter(\.private).map(\.id) + wins.filter(\.private).map(\.id) + atRisk.filter(\.private).compactMap(\.id)
                              + followups.filter(\.private).map(\.id)).count
     }
 }

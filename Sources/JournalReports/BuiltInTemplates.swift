@@ -29,6 +29,7 @@ public enum BuiltInTemplates {
         "entry-ref.html": entryRefHTML,
         "entry-full.md": entryFullMarkdown,
         "entry-full.html": entryFullHTML,
+        "conversations.md": conversationsMarkdown,
     ]
 
     /// `template` with each `{{> name}}` of `partials` replaced by the partial's text, less the

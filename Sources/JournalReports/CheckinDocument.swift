@@ -32,6 +32,8 @@ public struct CheckinDocument: Codable, Sendable {
     public var feedback: [ReportEntry]
     public var openFollowups: [ReportEntry]
     public var openRisks: [ReportEntry]
+    /// Asks made or answered since the last check-in, oldest first, with their answers.
+    public var conversations: [Conversation]
     public var questions: [String]
     /// Private entries this document holds (only with `--include-private`; each is marked).
     public var privateEntries: Int
@@ -64,6 +66,7 @@ public struct CheckinDocument: Codable, Sendable {
         feedback = recent.filter { $0.entry.kind == .feedback }.map(entry)
         openFollowups = input.entries.filter { $0.entry.kind == .followup && $0.entry.status != .done }.map(entry)
         openRisks = input.entries.filter { $0.entry.kind == .risk && $0.entry.status != .done }.map(entry)
+        conversations = Conversation.asks(input.entries) { period.contains($0.date) || $0.done.map(period.contains) == true }
 
         var questions: [String] = []
         for progress in criteria where progress.count == 0 {
@@ -83,6 +86,6 @@ public struct CheckinDocument: Codable, Sendable {
         }
         self.questions = questions
         let shown = criteria.flatMap(\.entries) + outcomes.flatMap(\.entries) + feedback + openFollowups + openRisks + (lastCheckin.map { [$0] } ?? [])
-        privateEntries = Set(shown.filter(\.private).map(\.id)).count
+        privateEntries = Set(shown.filter(\.private).map(\.id) + conversations.filter(\.private).map(\.id)).count
     }
 }

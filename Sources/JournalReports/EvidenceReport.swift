@@ -118,6 +118,8 @@ public struct EvidenceReport: Codable, Sendable {
     /// Follow-ups dated in the period and done, with their due and done dates.
     public var doneFollowups: [ReportEntry]
     public var openRisks: [ReportEntry]
+    /// Asks dated in the period or still open, oldest first, with their answers.
+    public var conversations: [Conversation]
     public var planHistory: [PlanEvent]
     public var warnings: [String]
 }
@@ -192,6 +194,7 @@ extension EvidenceReport {
         openFollowups = open.filter { $0.entry.kind == .followup }.map(entry)
         openRisks = open.filter { $0.entry.kind == .risk }.map(entry)
         doneFollowups = inPeriod.filter { $0.entry.kind == .followup && $0.entry.status == .done }.map(entry)
+        conversations = Conversation.asks(input.entries) { period.contains($0.date) || $0.isOpen }
         planHistory = events.filter { $0.date <= period.until }
         warnings = input.warnings.map(\.description)
 

@@ -15,8 +15,8 @@ public struct ReportEntry: Codable, Equatable, Sendable {
     public let due: String?
     public let status: String?
     public let verdict: String?
-    /// A follow-up or risk marked done: the day of the edit that made it so (its last edit,
-    /// from history), else the day it was recorded done.
+    /// A follow-up, risk or ask marked done: its `done:` date when it has one (`journal done`
+    /// records it), else the day of its last edit (from history), else the day it was recorded done.
     public let done: String?
     public let body: String
     public let path: String
@@ -47,7 +47,7 @@ public struct ReportEntry: Codable, Equatable, Sendable {
         verdict = e.verdict?.rawValue
         let record = input.history.records[e.id]
         done = e.status == .done
-            ? record.map { Moment(seconds: $0.lastEdited ?? $0.firstRecorded, offsetMinutes: $0.firstRecordedOffset).today.description }
+            ? e.done?.description ?? record.map { Moment(seconds: $0.lastEdited ?? $0.firstRecorded, offsetMinutes: $0.firstRecordedOffset).today.description }
             : nil
         body = e.body
         path = stored.path

@@ -17,9 +17,9 @@ public enum ReportRules {
 
     /// Kinds that count as evidence for a criterion.
     public static let evidenceKinds: Set<EntryKind> = [.win, .note]
-    /// Follow-ups and risks not done: every report lists them, whatever its period.
+    /// Follow-ups, risks and asks not done: every report lists them, whatever its period.
     public static func isOpenWork(_ entry: EntrySummary) -> Bool {
-        (entry.kind == .followup || entry.kind == .risk) && entry.status != .done
+        Entry.closableKinds.contains(entry.kind) && entry.status != .done
     }
 
     /// The months of `period` that count toward "sustained in N of M months": every whole

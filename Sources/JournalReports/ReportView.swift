@@ -83,6 +83,8 @@ struct ReportView {
     let doneFollowups: [EntryView]
     let hasDoneFollowups: Bool
     let hasOpenWork: Bool
+    let conversations: [Conversation]
+    let hasConversations: Bool
     let planHistory: [PlanEvent]
     /// The first page (`ReportCase`).
     let `case`: CaseView
@@ -156,6 +158,8 @@ struct ReportView {
         openFollowups = report.openFollowups.map(view)
         openRisks = report.openRisks.map(view)
         doneFollowups = report.doneFollowups.map(view)
+        conversations = report.conversations
+        hasConversations = !conversations.isEmpty
         hasDoneFollowups = !doneFollowups.isEmpty
         hasOpenWork = !openFollowups.isEmpty || !openRisks.isEmpty
         planHistory = report.planHistory

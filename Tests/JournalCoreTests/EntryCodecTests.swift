@@ -21,8 +21,9 @@ struct EntryCodecTests {
             guard let body = try? TextRules.body(rawBody) else { return }
             let entry = Entry(
                 id: EntryID("k3m9x2qf7a")!, kind: .feedback, date: CalendarDate(iso: "2026-11-20")!, title: title,
-                criteria: ["execution", "product-sense"], outcome: "A", from: from, impact: from, links: links, tags: links,
-                due: CalendarDate(iso: "2026-12-01"), status: .open, verdict: .notTracking, body: body)
+                criteria: ["execution", "product-sense"], outcome: "A", from: from, to: from, impact: from, links: links, tags: links,
+                due: CalendarDate(iso: "2026-12-01"), status: .open, done: from.map { _ in CalendarDate(iso: "2026-12-02")! },
+                verdict: .notTracking, body: body)
             let text = EntryCodec.encode(entry)
             let decoded = try? EntryCodec.decode(Array(text.utf8))
             #expect(decoded == entry, "\(text)")
@@ -49,6 +50,19 @@ struct EntryCodecTests {
         More.
 
         """)
+    }
+
+    @Test("an ask's to: and a done: date read the same from the writer's form and from hand-written YAML")
+    func askFields() throws {
+        let entry = Entry(id: EntryID("k3m9x2qf7a")!, kind: .ask, date: CalendarDate(iso: "2026-11-20")!, title: "Am I ready?",
+                          to: "Marcus Chen", status: .done, done: CalendarDate(iso: "2026-12-01")!, body: "2026-12-01: yes")
+        let text = EntryCodec.encode(entry)
+        #expect(text.contains("to: \"Marcus Chen\"\n") && text.contains("status: done\ndone: 2026-12-01\n---\n"))
+        #expect(try EntryCodec.decode(Array(text.utf8)) == entry)
+        let hand = "---\nid: k3m9x2qf7a # mine\nkind: ask\ndate: 2026-11-20\ntitle: Am I ready?\nto: Marcus Chen\nstatus: done\ndone: 2026-12-01\n---\n2026-12-01: yes\n"
+        #expect(try EntryCodec.decode(hand) == entry)
+        #expect(entry.answer == "yes")
+        #expect(throws: Problems.self) { try EntryCodec.decode(hand.replacingOccurrences(of: "done: 2026-12-01", with: "done: soon")) }
     }
 
     @Test("hand-written YAML reads, with plain scalars kept as written")

@@ -22,6 +22,25 @@ struct EntryMergeTests {
         #expect(try EntryMerge.merge(base: base, ours: ours, theirs: theirs) == .merged(expected))
     }
 
+    @Test("an ask closed on one clone (status, done date, answer) and retagged on the other keeps both")
+    func closedAsk() throws {
+        let ask = Entry(id: EntryID("k3m9x2qf7a")!, kind: .ask, date: CalendarDate(iso: "2026-11-20")!, title: "Am I ready?", to: "Marcus Chen")
+        var ours = ask, theirs = ask
+        ours.tags = ["q4"]
+        try theirs.close(on: CalendarDate(iso: "2026-12-01")!, note: "Not yet")
+        theirs.to = "Marcus Chen (manager)"
+        var expected = theirs
+        expected.tags = ["q4"]
+        #expect(try EntryMerge.merge(base: ask, ours: ours, theirs: theirs) == .merged(expected))
+        ours.done = CalendarDate(iso: "2026-11-30")!
+        ours.status = .done
+        guard case .conflict(let fields) = try EntryMerge.merge(base: ask, ours: ours, theirs: theirs) else {
+            Issue.record("two done dates merged")
+            return
+        }
+        #expect(fields == ["done"])
+    }
+
     @Test("the same field changed differently is named as a conflict; the same change on both sides is not")
     func sameField() throws {
         var ours = base, theirs = base

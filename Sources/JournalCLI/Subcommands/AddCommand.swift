@@ -8,7 +8,8 @@ struct AddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Record an entry: one Markdown file, one commit on main.",
         discussion: """
-        Kinds: win, feedback, checkin, followup, risk, note. Without a title, $VISUAL or $EDITOR
+        Kinds: win, feedback, checkin, followup, risk, note, ask (a question or request for your
+        manager or a stakeholder, --to whom; `journal done ID --note ANSWER` records the answer). Without a title, $VISUAL or $EDITOR
         opens on a template, as with `git commit`; an empty or unchanged text records nothing.
 
         Examples:
@@ -16,13 +17,14 @@ struct AddCommand: ParsableCommand {
           journal add feedback --from "Dana Lee" "Your launch review was the clearest this quarter"
           journal add win "Led the incident review" --date "last friday" --criteria leadership,communication
           journal add followup "Send the design doc to Sam" --due "in 1 week"
+          journal add ask "Am I getting a promotion this cycle?" --to "Marcus Chen"
           journal add note "Notes on the reorg conversation" --private
           git log -1 --format=%B | journal add note "Context for the review" --file -
         """ + DateHelp.text)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "win, feedback, checkin, followup, risk or note.")
+    @Argument(help: "win, feedback, checkin, followup, risk, note or ask.")
     var kind: String
 
     @Argument(help: "One line that says what happened (omit it to write the entry in your editor).")

@@ -6,11 +6,18 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Change an entry in a new commit; the old text stays in history.",
         discussion: """
-        With options, changes those fields; without, opens $VISUAL or $EDITOR on the entry.
+        With options, changes those fields; without, opens $VISUAL or $EDITOR on
+        the entry. A field option (--tag, --criteria, -m, ...) replaces the field;
+        --append, --add-tag, --remove-tag, --add-criteria and --remove-criteria
+        keep what is there, and --clear empties an optional field. Removing a tag
+        or criterion the entry does not have, or clearing a required field (id,
+        kind, date, title), is refused and records nothing.
 
         Examples:
           journal edit k3m9 --impact "+3.4% conversion after 4 weeks"
           journal edit k3m9 --criteria execution,product-sense
+          journal edit k3m9 --append "Elena asked for the rollout numbers too"
+          journal edit k3m9 --add-tag q4 --remove-tag draft --clear due
           journal edit k3m9
         """ + DateHelp.text)
 
@@ -24,6 +31,8 @@ struct EditCommand: ParsableCommand {
 
     @OptionGroup var fields: EntryOptions
 
+    @OptionGroup var changes: EditChanges
+
     func run() throws {
         let journal = try global.openJournal()
         let now = try global.now()
@@ -31,9 +40,10 @@ struct EditCommand: ParsableCommand {
         let stored = try journal.find(id)
         var entry = stored.entry
         var notes: [String] = []
-        if title != nil || fields.changesFields {
+        if title != nil || fields.changesFields || changes.changesEntry {
             if let title { entry.title = title }
             notes = try fields.apply(to: &entry, today: now.today, plan: try journal.plan())
+            try changes.apply(to: &entry, today: now.today)
         } else {
             entry = try Editor.editEntry(EntryCodec.encode(entry), id: stored.entry.id, at: journal.scratchPath("ENTRY_EDITMSG.md"),
                                          environment: global.environment, untouchedAborts: false) ?? entry

@@ -8,12 +8,16 @@ struct ListCommand: ParsableCommand {
         abstract: "List entries, newest first.",
         discussion: """
         Filters combine: an entry is listed when it matches all of them. Files that cannot be read
-        are skipped with a warning naming them (`journal verify` explains).
+        are skipped with a warning naming them (`journal verify` explains). The table shows due,
+        status and verdict columns when any listed entry has one; overdue dates are marked "!".
 
         Examples:
           journal list
           journal list --since "30 days ago" --kind win
           journal list --criteria execution --grep launch
+          journal list --open
+          journal list --overdue
+          journal list --kind ask --due-before "2026-12-31"
           journal list --format json | jq '.entries[].title'
         """ + DateHelp.text)
 
@@ -42,6 +46,15 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("tag"), parsing: .singleValue, help: ArgumentHelp("Only entries with this tag (repeat for any of several).", valueName: "tag"))
     var tags: [String] = []
 
+    @Flag(help: "Only open work: follow-ups, risks and asks not done.")
+    var open = false
+
+    @Flag(help: "Only open work whose due date has passed.")
+    var overdue = false
+
+    @Option(name: .customLong("due-before"), help: ArgumentHelp("Only entries due on or before this date (same forms as --since).", valueName: "date"))
+    var dueBefore: String?
+
     @Option(help: ArgumentHelp("At most this many entries.", valueName: "n"))
     var limit: Int?
 
@@ -67,41 +80,35 @@ struct ListCommand: ParsableCommand {
         filter.grep = grep
         filter.tags = tags
         filter.sharedOnly = shared
-        // Entries arrive month by month, newest first: the table is printed as they come, and a
-        // limit stops the reading once it is reached.
+        filter.openOnly = open
+        filter.overdueOn = overdue ? today : nil
+        filter.dueBy = try dueBefore.map { try DateExpression.parse($0, today: today) }
+        // Entries arrive month by month, newest first: JSON is printed as it comes, and a limit
+        // stops the reading once it is reached. The table keeps one short row per entry until the
+        // end, since its columns depend on every row.
         var lines = Terminal.Lines()
-        let width = Terminal.width
+        var rows: [ListRow] = []
         var count = 0
         if format == .json { lines.add(EntryJSON.Stream.open, newline: false) }
         if limit != 0 {
             try journal.streamEntries(filter, problem: { lines.flush(); Terminal.warn("skipped \($0)") }) { stored in
                 switch format {
                 case .json: lines.add(EntryJSON.Stream.entry(stored, first: count == 0), newline: false)
-                case .table: lines.add(row(stored, width: width))
+                case .table: rows.append(ListRow(stored, today: today))
                 }
                 count += 1
                 return count != limit && lines.open
             }
         }
         if format == .json { lines.add(EntryJSON.Stream.close(empty: count == 0)) }
+        let columns = ListRow.Columns(rows)
+        let width = Terminal.width
+        for row in rows where lines.open { lines.add(row.text(columns, width: width)) }
         lines.flush()
         if format == .table && count == 0 { Terminal.err("No entries match.") }
     }
 
     private func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    private func row(_ stored: StoredEntry, width: Int?) -> String {
-        let e = stored.entry
-        var detail = e.criteria.isEmpty ? "" : "  [" + e.criteria.joined(separator: ", ") + "]"
-        if let from = e.from { detail += "  from " + from }
-        if stored.isPrivate { detail += "  (private)" }
-        let head = "\(e.id.value)  \(e.date)  \(e.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  "
-        var title = e.title + detail
-        if let width, head.count + Terminal.displayWidth(title) > width {
-            title = Terminal.truncate(title, toWidth: max(10, width - head.count - 1)) + "…"
-        }
-        return Terminal.paint(String(head.prefix(10)), .yellow) + String(head.dropFirst(10)) + title
     }
 }

@@ -10,11 +10,13 @@ struct EntryJSON: Encodable {
     let criteria: [String]
     let outcome: String?
     let from: String?
+    let to: String?
     let impact: String?
     let links: [String]
     let tags: [String]
     let due: String?
     let status: String?
+    let done: String?
     let verdict: String?
     let body: String
     let path: String
@@ -29,11 +31,13 @@ struct EntryJSON: Encodable {
         criteria = e.criteria
         outcome = e.outcome
         from = e.from
+        to = e.to
         impact = e.impact
         links = e.links
         tags = e.tags
         due = e.due?.description
         status = e.status?.rawValue
+        done = e.done?.description
         verdict = e.verdict?.rawValue
         body = e.body
         path = stored.path
@@ -41,7 +45,7 @@ struct EntryJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, date, title, criteria, outcome, from, impact, links, tags, due, status, verdict, body, path
+        case id, kind, date, title, criteria, outcome, from, to, impact, links, tags, due, status, done, verdict, body, path
         case isPrivate = "private"
     }
 
@@ -55,11 +59,13 @@ struct EntryJSON: Encodable {
         try c.encode(criteria, forKey: .criteria)
         try c.encode(outcome, forKey: .outcome)
         try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
         try c.encode(impact, forKey: .impact)
         try c.encode(links, forKey: .links)
         try c.encode(tags, forKey: .tags)
         try c.encode(due, forKey: .due)
         try c.encode(status, forKey: .status)
+        try c.encode(done, forKey: .done)
         try c.encode(verdict, forKey: .verdict)
         try c.encode(body, forKey: .body)
         try c.encode(path, forKey: .path)
@@ -79,11 +85,11 @@ struct EntryJSON: Encodable {
         static func entry(_ stored: StoredEntry, first: Bool) -> String {
             let e = EntryJSON(stored)
             let fields: [(String, String)] = [
-                ("body", string(e.body)), ("criteria", array(e.criteria)), ("date", string(e.date)), ("due", optional(e.due)),
+                ("body", string(e.body)), ("criteria", array(e.criteria)), ("date", string(e.date)), ("done", optional(e.done)), ("due", optional(e.due)),
                 ("from", optional(e.from)), ("id", string(e.id)), ("impact", optional(e.impact)), ("kind", string(e.kind)),
                 ("links", array(e.links)), ("outcome", optional(e.outcome)), ("path", string(e.path)),
                 ("private", e.isPrivate ? "true" : "false"), ("status", optional(e.status)), ("tags", array(e.tags)),
-                ("title", string(e.title)), ("verdict", optional(e.verdict)),
+                ("title", string(e.title)), ("to", optional(e.to)), ("verdict", optional(e.verdict)),
             ]
             return (first ? "\n" : ",\n") + "    {\n" + fields.map { "      \"\($0.0)\" : \($0.1)" }.joined(separator: ",\n") + "\n    }"
         }

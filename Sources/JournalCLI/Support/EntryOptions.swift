@@ -13,6 +13,9 @@ struct EntryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Who said it (feedback), or who it involves: a name, first name, 3+ letter prefix or alias from plan.yml, stored as the plan spells it; anyone else as given.", valueName: "name"))
     var from: String?
 
+    @Option(help: ArgumentHelp("Asks: the person it is for (the manager or a stakeholder; matched as --from is).", valueName: "name"))
+    var to: String?
+
     @Option(help: ArgumentHelp("When it happened: YYYY-MM-DD, yesterday, \"march 3\", \"3d\", friday (the last one) ... (default: today; all forms below).", valueName: "date"))
     var date: String?
 
@@ -28,10 +31,10 @@ struct EntryOptions: ParsableArguments {
     @Option(name: .customLong("tag"), parsing: .singleValue, help: ArgumentHelp("A tag (repeat for more).", valueName: "tag"))
     var tags: [String] = []
 
-    @Option(help: ArgumentHelp("Follow-ups and risks: when it is due, on or after the entry's date (forms as --date, but friday is the next one).", valueName: "date"))
+    @Option(help: ArgumentHelp("Follow-ups, risks and asks: when it is due, on or after the entry's date (forms as --date, but friday is the next one).", valueName: "date"))
     var due: String?
 
-    @Option(help: ArgumentHelp("Follow-ups and risks: open or done.", valueName: "status"))
+    @Option(help: ArgumentHelp("Follow-ups, risks and asks: open or done (or use `journal done`).", valueName: "status"))
     var status: String?
 
     @Option(help: ArgumentHelp("Check-ins: the manager's verdict, tracking or not-tracking.", valueName: "verdict"))
@@ -52,7 +55,7 @@ struct EntryOptions: ParsableArguments {
     }
 
     var changesFields: Bool {
-        !criteria.isEmpty || outcome != nil || from != nil || date != nil || impact != nil || !links.isEmpty || !tags.isEmpty
+        !criteria.isEmpty || outcome != nil || from != nil || to != nil || date != nil || impact != nil || !links.isEmpty || !tags.isEmpty
             || due != nil || status != nil || verdict != nil || !messages.isEmpty || file != nil
     }
 
@@ -101,6 +104,11 @@ struct EntryOptions: ParsableArguments {
         if let from {
             let (name, note) = try PersonName.resolve(from, option: "--from", plan: plan)
             entry.from = name
+            notes += note.map { [$0] } ?? []
+        }
+        if let to {
+            let (name, note) = try PersonName.resolve(to, option: "--to", plan: plan)
+            entry.to = name
             notes += note.map { [$0] } ?? []
         }
         if let date { entry.date = try DateExpression.parse(date, today: today) }

@@ -8,7 +8,7 @@ enum CanonicalEntryReader {
         var index = 4
         var id: EntryID?, kind: EntryKind?, date: CalendarDate?, title: String?
         var criteria: [String] = [], links: [String] = [], tags: [String] = []
-        var outcome: String?, from: String?, impact: String?, due: CalendarDate?, status: EntryStatus?, verdict: Verdict?
+        var outcome: String?, from: String?, to: String?, impact: String?, due: CalendarDate?, done: CalendarDate?, status: EntryStatus?, verdict: Verdict?
         var order = 0
         while true {
             guard let end = bytes[index...].firstIndex(of: 0x0A) else { return nil }
@@ -27,11 +27,13 @@ enum CanonicalEntryReader {
             case "kind": guard let v = EntryKind(rawValue: token) else { return nil }; kind = v
             case "date": guard let v = CalendarDate(iso: token) else { return nil }; date = v
             case "due": guard let v = CalendarDate(iso: token) else { return nil }; due = v
+            case "done": guard let v = CalendarDate(iso: token) else { return nil }; done = v
             case "status": guard let v = EntryStatus(rawValue: token) else { return nil }; status = v
             case "verdict": guard let v = Verdict(rawValue: token) else { return nil }; verdict = v
             case "title": guard let v = quoted(value), !v.isBlank else { return nil }; title = v
             case "outcome": guard let v = quoted(value) else { return nil }; outcome = v
             case "from": guard let v = quoted(value) else { return nil }; from = v
+            case "to": guard let v = quoted(value) else { return nil }; to = v
             case "impact": guard let v = quoted(value) else { return nil }; impact = v
             case "criteria": guard let v = list(value) else { return nil }; criteria = v
             case "links": guard let v = list(value) else { return nil }; links = v
@@ -43,12 +45,12 @@ enum CanonicalEntryReader {
         var bodyBytes = bytes[index...]
         if bodyBytes.last == 0x0A { bodyBytes = bodyBytes.dropLast() }
         guard let body = String(validating: bodyBytes, as: UTF8.self), !body.utf8.contains(13) else { return nil }
-        for text in [title, outcome, from, impact].compactMap({ $0 }) + criteria + links + tags
+        for text in [title, outcome, from, to, impact].compactMap({ $0 }) + criteria + links + tags
         where text.unicodeScalars.contains(where: TextRules.isLineBreakOrControl) {
             return nil
         }
-        return Entry(id: id, kind: kind, date: date, title: title, criteria: criteria, outcome: outcome, from: from, impact: impact,
-                     links: links, tags: tags, due: due, status: status, verdict: verdict, body: body)
+        return Entry(id: id, kind: kind, date: date, title: title, criteria: criteria, outcome: outcome, from: from, to: to, impact: impact,
+                     links: links, tags: tags, due: due, status: status, done: done, verdict: verdict, body: body)
     }
 
     /// `["a", "b"]` as the writer emits it.

@@ -8,13 +8,17 @@ public struct Entry: Equatable, Sendable {
     public var criteria: [String]
     public var outcome: String?
     public var from: String?
+    /// Asks (and follow-ups): the person it is for.
+    public var to: String?
     public var impact: String?
     public var links: [String]
     public var tags: [String]
     /// Follow-ups and risks: when it is due.
     public var due: CalendarDate?
-    /// Follow-ups and risks: `open` or `done`.
+    /// Follow-ups, risks and asks: `open` or `done`.
     public var status: EntryStatus?
+    /// Follow-ups, risks and asks: the day `journal done` closed it.
+    public var done: CalendarDate?
     /// Check-ins: the manager's verdict.
     public var verdict: Verdict?
     /// Markdown; trailing blank lines are not kept, everything else is, byte for byte.
@@ -22,8 +26,8 @@ public struct Entry: Equatable, Sendable {
 
     public init(
         id: EntryID, kind: EntryKind, date: CalendarDate, title: String, criteria: [String] = [],
-        outcome: String? = nil, from: String? = nil, impact: String? = nil, links: [String] = [],
-        tags: [String] = [], due: CalendarDate? = nil, status: EntryStatus? = nil, verdict: Verdict? = nil,
+        outcome: String? = nil, from: String? = nil, to: String? = nil, impact: String? = nil, links: [String] = [],
+        tags: [String] = [], due: CalendarDate? = nil, status: EntryStatus? = nil, done: CalendarDate? = nil, verdict: Verdict? = nil,
         body: String = ""
     ) {
         self.id = id
@@ -33,11 +37,13 @@ public struct Entry: Equatable, Sendable {
         self.criteria = criteria
         self.outcome = outcome
         self.from = from
+        self.to = to
         self.impact = impact
         self.links = links
         self.tags = tags
         self.due = due
         self.status = status
+        self.done = done
         self.verdict = verdict
         self.body = body
     }

@@ -1,6 +1,6 @@
 /// Entries to and from their Markdown files. The writer emits the same bytes for the same entry.
 public enum EntryCodec {
-    static let keys = ["id", "kind", "date", "title", "criteria", "outcome", "from", "impact", "links", "tags", "due", "status", "verdict"]
+    static let keys = ["id", "kind", "date", "title", "criteria", "outcome", "from", "to", "impact", "links", "tags", "due", "status", "done", "verdict"]
 
     public static func encode(_ entry: Entry) -> String {
         var out = "---\n"
@@ -11,11 +11,13 @@ public enum EntryCodec {
         if !entry.criteria.isEmpty { out += "criteria: \(YAMLScalar.flowSequence(entry.criteria))\n" }
         if let outcome = entry.outcome { out += "outcome: \(YAMLScalar.quoted(outcome))\n" }
         if let from = entry.from { out += "from: \(YAMLScalar.quoted(from))\n" }
+        if let to = entry.to { out += "to: \(YAMLScalar.quoted(to))\n" }
         if let impact = entry.impact { out += "impact: \(YAMLScalar.quoted(impact))\n" }
         if !entry.links.isEmpty { out += "links: \(YAMLScalar.flowSequence(entry.links))\n" }
         if !entry.tags.isEmpty { out += "tags: \(YAMLScalar.flowSequence(entry.tags))\n" }
         if let due = entry.due { out += "due: \(due)\n" }
         if let status = entry.status { out += "status: \(status.rawValue)\n" }
+        if let done = entry.done { out += "done: \(done)\n" }
         if let verdict = entry.verdict { out += "verdict: \(verdict.rawValue)\n" }
         out += "---\n"
         if !entry.body.isEmpty { out += entry.body + "\n" }
@@ -48,9 +50,9 @@ public enum EntryCodec {
         let entry = Entry(
             id: id ?? EntryID("0000000000")!, kind: kind ?? .note, date: date ?? CalendarDate(dayNumber: 0),
             title: title ?? "",
-            criteria: fields.list("criteria"), outcome: fields.line("outcome"), from: fields.line("from"),
+            criteria: fields.list("criteria"), outcome: fields.line("outcome"), from: fields.line("from"), to: fields.line("to"),
             impact: fields.line("impact"), links: fields.list("links"), tags: fields.list("tags"),
-            due: fields.date("due"), status: fields.choice("status"), verdict: fields.choice("verdict"),
+            due: fields.date("due"), status: fields.choice("status"), done: fields.date("done"), verdict: fields.choice("verdict"),
             body: front.body)
         if !fields.problems.isEmpty || id == nil || kind == nil || date == nil || title == nil {
             throw Problems(fields.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })

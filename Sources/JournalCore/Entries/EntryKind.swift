@@ -1,6 +1,6 @@
 /// What an entry records.
 public enum EntryKind: String, CaseIterable, Sendable, Codable {
-    case win, feedback, checkin, followup, risk, note
+    case win, feedback, checkin, followup, risk, note, ask
 
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 

@@ -177,11 +177,14 @@ extension Journal {
     /// Checks an entry against the rules and the plan before anything is written.
     public func validate(_ entry: Entry, plan: Plan, today: CalendarDate, allowFuture: Bool) throws {
         _ = try TextRules.line(entry.title, field: "title")
-        for (field, value) in [("outcome", entry.outcome), ("from", entry.from), ("impact", entry.impact)] {
+        for (field, value) in [("outcome", entry.outcome), ("from", entry.from), ("to", entry.to), ("impact", entry.impact)] {
             if let value { _ = try TextRules.line(value, field: field) }
         }
         for link in entry.links { _ = try TextRules.line(link, field: "link") }
         for tag in entry.tags { _ = try TextRules.line(tag, field: "tag") }
+        if entry.kind == .ask && entry.to == nil {
+            throw JournalError.invalidInput("an ask needs the person it is for", hint: plan.manager.map { "add --to \"\($0)\" (your manager in plan.yml) or another person's name" } ?? "add --to NAME")
+        }
         try plan.checkCriteria(entry.criteria)
         if let outcome = entry.outcome { try plan.checkOutcome(outcome) }
         if entry.date > today && !allowFuture {
@@ -208,14 +211,15 @@ extension Journal {
 
     /// Replaces an entry with its edited version (renaming the file if its date or title moved it).
     @discardableResult
-    public func update(_ stored: StoredEntry, to entry: Entry, author: Identity, at moment: Moment, allowFuture: Bool = false) throws -> Oid {
+    public func update(_ stored: StoredEntry, to entry: Entry, author: Identity, at moment: Moment, allowFuture: Bool = false,
+                       action: String = "edit") throws -> Oid {
         guard entry != stored.entry else {
             throw JournalError.failure("nothing changed in \(stored.entry.id); nothing was recorded")
         }
         guard entry.id == stored.entry.id else { throw JournalError.invalidInput("an entry's id cannot change") }
         try validate(entry, plan: try plan(), today: moment.today, allowFuture: allowFuture || entry.date == stored.entry.date)
         let content = Array(EntryCodec.encode(entry).utf8)
-        return try commit(message: .entry(entry, action: "edit"), author: author, at: moment, onPrivate: stored.isPrivate) { tree in
+        return try commit(message: .entry(entry, action: action), author: author, at: moment, onPrivate: stored.isPrivate) { tree in
             try requireUnchanged(stored, in: tree)
             var changes = [FileChange(path: entry.path, content: content)]
             if entry.path != stored.path { changes.insert(FileChange(path: stored.path, content: nil), at: 0) }

@@ -29,6 +29,12 @@ public struct EntryFilter: Sendable {
     public var tags: [String] = []
     /// Leave out private entries (`--shared`: what a mentor sees).
     public var sharedOnly = false
+    /// Only follow-ups, risks and asks not done (`--open`).
+    public var openOnly = false
+    /// Only open work due before this day (`--overdue`: today).
+    public var overdueOn: CalendarDate?
+    /// Only entries due on or before this day (`--due-before`).
+    public var dueBy: CalendarDate?
 
     public init() {}
 
@@ -38,6 +44,9 @@ public struct EntryFilter: Sendable {
         if !tags.isEmpty && !tags.contains(where: entry.tags.contains) { return false }
         if let since, entry.date < since { return false }
         if let until, entry.date > until { return false }
+        if openOnly && !entry.isOpen { return false }
+        if let overdueOn, !(entry.isOpen && entry.due.map { $0 < overdueOn } == true) { return false }
+        if let dueBy, !(entry.due.map { $0 <= dueBy } == true) { return false }
         if let from, !(entry.from ?? "").localizedCaseInsensitiveContains(from) { return false }
         if let grep {
             let haystack = [entry.title, entry.body, entry.impact ?? "", entry.from ?? ""]

@@ -61,11 +61,13 @@ enum EntryMerge {
         merged.criteria = set(\.criteria)
         merged.outcome = pick("outcome", \.outcome)
         merged.from = pick("from", \.from)
+        merged.to = pick("to", \.to)
         merged.impact = pick("impact", \.impact)
         merged.links = set(\.links)
         merged.tags = set(\.tags)
         merged.due = pick("due", \.due)
         merged.status = pick("status", \.status)
+        merged.done = pick("done", \.done)
         merged.verdict = pick("verdict", \.verdict)
         if let body = try mergeBody(base: base?.body, ours: ours.body, theirs: theirs.body) {
             merged.body = body

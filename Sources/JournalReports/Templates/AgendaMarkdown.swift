@@ -2,7 +2,16 @@ extension BuiltInTemplates {
     /// `agenda.md.mustache`: the 1:1 agenda in Markdown (`journal agenda`); its HTML is this rendered by cmark-gfm.
     static let agendaMarkdown = #"""
     {{% CONTENT_TYPE: MARKDOWN}}
-    # 1:1 agenda{{#manager}} with {{manager}}{{/manager}}: {{date}}
+    # 1:1 agenda{{#person}} with {{person}}{{/person}}: {{date}}
+
+    ## My asks
+
+    {{#openAsks}}
+    - {{title}}{{#private}} (private){{/private}} (asked {{date}}{{#due}}, due {{due}}{{/due}}) `{{id}}`
+    {{/openAsks}}
+    {{^openAsks}}
+    - None open{{#person}} for {{person}}{{/person}}. Record one with `journal add ask "..." --to NAME`.
+    {{/openAsks}}
 
     ## Your goals, and the outcomes that serve them
 

@@ -44,6 +44,13 @@ extension BuiltInTemplates {
     None recorded since the last check-in.
     {{/feedback}}
 
+    ## Asks since the last check-in
+
+    {{> conversations.md}}
+    {{^conversations}}
+    - None. Is there something to ask: readiness, an opportunity, feedback? (`journal add ask`)
+    {{/conversations}}
+
     ## Open follow-ups and risks
 
     {{> open-work.md}}

@@ -150,6 +150,12 @@ extension BuiltInTemplates {
     {{#checkins}}<li id="{{anchor}}"><span class="date">{{date}}</span>: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}{{#verdict}} (manager's verdict: <strong>{{verdictText}}</strong>){{/verdict}}{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}</li>{{/checkins}}
     {{^hasCheckins}}<li class="muted">No check-in recorded in this period.</li>{{/hasCheckins}}
     </ul>
+    {{#hasConversations}}
+    <h2>Conversations</h2>
+    <ul>
+    {{#conversations}}<li>{{date}}, asked {{to}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}} <code>{{id}}</code><div class="body">{{#answered}}Answered {{answered}}{{#answer}}: {{answer}}{{/answer}}{{^answer}} (no answer noted){{/answer}}{{/answered}}{{^answered}}<em>Open</em>{{#due}}, due {{due}}{{/due}}: bring it to the next 1:1.{{/answered}}</div></li>{{/conversations}}
+    </ul>
+    {{/hasConversations}}
     <h2>Blockers</h2>
     <ul>
     {{#blockers}}<li>{{text}}: {{status}}{{#cleared}} on {{cleared}}{{/cleared}}</li>{{/blockers}}

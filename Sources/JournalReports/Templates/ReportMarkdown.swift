@@ -152,6 +152,12 @@ extension BuiltInTemplates {
     No check-in recorded in this period. Record one with `journal checkin --record`.
     {{/hasCheckins}}
 
+    {{#hasConversations}}
+    ## Conversations
+
+    {{> conversations.md}}
+
+    {{/hasConversations}}
     ## Blockers
 
     {{#blockers}}
