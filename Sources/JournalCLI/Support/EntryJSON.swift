@@ -16,6 +16,7 @@ struct EntryJSON: Encodable {
     let due: String?
     let status: String?
     let verdict: String?
+    let source: Entry.Source?
     let body: String
     let path: String
     let isPrivate: Bool
@@ -35,13 +36,14 @@ struct EntryJSON: Encodable {
         due = e.due?.description
         status = e.status?.rawValue
         verdict = e.verdict?.rawValue
+        source = e.source
         body = e.body
         path = stored.path
         isPrivate = stored.isPrivate
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, date, title, criteria, outcome, from, impact, links, tags, due, status, verdict, body, path
+        case id, kind, date, title, criteria, outcome, from, impact, links, tags, due, status, verdict, source, body, path
         case isPrivate = "private"
     }
 
@@ -61,6 +63,7 @@ struct EntryJSON: Encodable {
         try c.encode(due, forKey: .due)
         try c.encode(status, forKey: .status)
         try c.encode(verdict, forKey: .verdict)
+        try c.encode(source, forKey: .source)
         try c.encode(body, forKey: .body)
         try c.encode(path, forKey: .path)
         try c.encode(isPrivate, forKey: .isPrivate)
@@ -82,7 +85,7 @@ struct EntryJSON: Encodable {
                 ("body", string(e.body)), ("criteria", array(e.criteria)), ("date", string(e.date)), ("due", optional(e.due)),
                 ("from", optional(e.from)), ("id", string(e.id)), ("impact", optional(e.impact)), ("kind", string(e.kind)),
                 ("links", array(e.links)), ("outcome", optional(e.outcome)), ("path", string(e.path)),
-                ("private", e.isPrivate ? "true" : "false"), ("status", optional(e.status)), ("tags", array(e.tags)),
+                ("private", e.isPrivate ? "true" : "false"), ("source", source(e.source)), ("status", optional(e.status)), ("tags", array(e.tags)),
                 ("title", string(e.title)), ("verdict", optional(e.verdict)),
             ]
             return (first ? "\n" : ",\n") + "    {\n" + fields.map { "      \"\($0.0)\" : \($0.1)" }.joined(separator: ",\n") + "\n    }"
@@ -93,6 +96,10 @@ struct EntryJSON: Encodable {
         }
 
         private static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+
+        private static func source(_ source: Entry.Source?) -> String {
+            source.map { "{\n        \"format\" : \(string($0.format)),\n        \"id\" : \(string($0.id))\n      }" } ?? "null"
+        }
 
         private static func array(_ items: [String]) -> String {
             items.isEmpty ? "[\n\n      ]" : "[\n" + items.map { "        " + string($0) }.joined(separator: ",\n") + "\n      ]"

@@ -182,6 +182,7 @@ extension Journal {
         }
         for link in entry.links { _ = try TextRules.line(link, field: "link") }
         for tag in entry.tags { _ = try TextRules.line(tag, field: "tag") }
+        if let problem = entry.source?.problem { throw JournalError.invalidInput(problem) }
         try plan.checkCriteria(entry.criteria)
         if let outcome = entry.outcome { try plan.checkOutcome(outcome) }
         if entry.date > today && !allowFuture {
