@@ -93,9 +93,9 @@ extension Journal {
         for number in record where seen.insert(number).inserted {
             let candidate = list.candidates[number - 1]
             if known.contains(candidate.sha) { decision.alreadyDone.append(number); continue }
-            let entry = Entry(id: .random(), kind: kind, date: candidate.date, title: candidate.subject, criteria: criteria, outcome: outcome,
+            var entry = Entry(id: .random(), kind: kind, date: candidate.date, title: candidate.subject, criteria: criteria, outcome: outcome,
                               links: [candidate.link], body: try TextRules.body(candidate.body))
-            // SOURCE: entry.source = EntrySource(format: Journal.harvestFormat, id: candidate.sha)
+            entry.source = Entry.Source(format: Journal.harvestFormat, id: candidate.sha)
             try validate(entry, plan: plan, today: moment.today, allowFuture: false)
             decision.recorded.append((number, entry))
         }
@@ -110,7 +110,12 @@ extension Journal {
             let message = CommitMessage(
                 subject: "harvest: record \(decision.recorded.count), dismiss \(decision.dismissed.count)",
                 trailers: [("Journal-Harvest", "git"), ("Journal-Recorded", "\(decision.recorded.count)"), ("Journal-Dismissed", "\(decision.dismissed.count)")])
+            let chosen = Set(decision.recorded.map { $0.entry.source!.id } + decision.dismissed.map(\.candidate.sha))
             decision.commit = try commit(message: message, author: author, at: moment) { tree in
+                // Another harvest may have recorded one of them while this one was choosing.
+                if let done = try harvestedIDs(in: tree).intersection(chosen).first {
+                    throw JournalError.failure("\(done) was recorded or dismissed while this command ran; nothing was recorded", hint: "run the command again")
+                }
                 for change in changes where try translatingGitErrors({ try tree?.entry(atPath: change.path) }) != nil {
                     throw JournalError.failure("\(change.path) exists already; nothing was recorded", hint: "run the command again")
                 }
@@ -126,9 +131,12 @@ extension Journal {
     static let harvestFormat = "git"
 
     /// Ids of commits and tags recorded (entries whose source is `git`) or dismissed, on main.
-    func harvestedIDs() throws -> Set<String> {
-        var ids = try recordedSourceIDs(format: Journal.harvestFormat)
-        guard let tree = try head()?.tree, let folder = try translatingGitErrors({ try tree.entry(atPath: Journal.dismissedFolder) }),
+    func harvestedIDs() throws -> Set<String> { try harvestedIDs(in: try head()?.tree) }
+
+    /// The same, with main's tree as `tree` has it.
+    func harvestedIDs(in tree: Tree?) throws -> Set<String> {
+        var ids = try sourceIDs(format: Journal.harvestFormat, in: tree)
+        guard let tree, let folder = try translatingGitErrors({ try tree.entry(atPath: Journal.dismissedFolder) }),
               folder.kind == .tree else { return ids }
         for file in try translatingGitErrors({ try repository.tree(folder.id).entries }) { ids.insert(file.name) }
         return ids
