@@ -25,7 +25,7 @@ public struct JournalCommand: ParsableCommand {
             InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, EditCommand.self, DoneCommand.self,
             RemoveCommand.self, PlanCommand.self, StatusCommand.self, RemindCommand.self, ReportCommand.self, CheckinCommand.self,
             AgendaCommand.self, RemoteCommand.self, PushCommand.self, PullCommand.self, SyncCommand.self, CloneCommand.self,
-            ResolveCommand.self, HooksCommand.self, TemplatesCommand.self, VerifyCommand.self, HookCommand.self,
+            ResolveCommand.self, HarvestCommand.self, HooksCommand.self, TemplatesCommand.self, VerifyCommand.self, HookCommand.self,
         ])
 
     public init() {}

@@ -19,11 +19,12 @@ struct EntryCodecTests {
     func roundTrip() async {
         await propertyCheck(count: 400, input: Self.line, Self.line.optional, Self.line.array(of: 0...3), Self.body) { title, from, links, rawBody in
             guard let body = try? TextRules.body(rawBody) else { return }
-            let entry = Entry(
+            var entry = Entry(
                 id: EntryID("k3m9x2qf7a")!, kind: .feedback, date: CalendarDate(iso: "2026-11-20")!, title: title,
                 criteria: ["execution", "product-sense"], outcome: "A", from: from, to: from, impact: from, links: links, tags: links,
                 due: CalendarDate(iso: "2026-12-01"), status: .open, done: from.map { _ in CalendarDate(iso: "2026-12-02")! },
                 verdict: .notTracking, body: body)
+            entry.source = from.map { Entry.Source(format: "jrnl-json", id: $0) }
             let text = EntryCodec.encode(entry)
             let decoded = try? EntryCodec.decode(Array(text.utf8))
             #expect(decoded == entry, "\(text)")
@@ -111,6 +112,34 @@ struct EntryCodecTests {
         #expect(problems("---\nid: [unclosed\n---\n").first?.message.contains("invalid YAML") == true)
         #expect(problems("---\ntitle: x\n").first?.message.contains("not closed") == true)
     }
+
+    @Test("source is written as a quoted {format, id} and refused when it is anything else")
+    func source() throws {
+        var entry = Entry(id: EntryID("k3m9x2qf7a")!, kind: .win, date: CalendarDate(iso: "2026-11-20")!, title: "x")
+        entry.source = Entry.Source(format: "jrnl-json", id: "no")
+        let text = EntryCodec.encode(entry)
+        #expect(text.contains("\nsource: {format: \"jrnl-json\", id: \"no\"}\n"))
+        #expect(try EntryCodec.decode(text).source == Entry.Source(format: "jrnl-json", id: "no"))
+        // Hand-written block style reads the same.
+        let block = try EntryCodec.decode("---\nid: k3m9x2qf7a\nkind: win\ndate: 2026-11-20\ntitle: x\nsource:\n  format: git\n  id: 0123\n---\n")
+        #expect(block.source == Entry.Source(format: "git", id: "0123"))
+        func problems(_ source: String) -> [Problem] {
+            do {
+                _ = try EntryCodec.decode("---\nid: abcd000001\nkind: win\ndate: 2026-01-05\ntitle: x\n\(source)\n---\n")
+                return []
+            } catch let error as Problems {
+                return error.problems
+            } catch {
+                return [Problem("\(error)")]
+            }
+        }
+        #expect(problems("source: jrnl").first?.message.contains("must be a mapping") == true)
+        #expect(problems("source: {format: jrnl}").first?.message.contains("missing required key \"source.id\"") == true)
+        #expect(problems("source: {format: jrnl}").first?.line == 6)
+        #expect(problems("source: {format: jrnl, id: a, extra: b}").first?.message.contains("unknown key \"source.extra\"") == true)
+        #expect(problems("source: {format: Jrnl!, id: a}").first?.message.contains("source format") == true)
+        #expect(problems("source: {format: jrnl, id: \"a\\nb\"}").first?.message.contains("spans lines") == true)
+    }
 }
 
 @Suite("Canonical entry reader")
@@ -120,8 +149,9 @@ struct CanonicalEntryReaderTests {
         await propertyCheck(count: 300, input: EntryCodecTests.line, EntryCodecTests.line.optional, EntryCodecTests.line.array(of: 0...3), EntryCodecTests.body) {
             title, from, links, rawBody in
             guard let body = try? TextRules.body(rawBody) else { return }
-            let entry = Entry(id: EntryID("k3m9x2qf7a")!, kind: .risk, date: CalendarDate(iso: "2026-11-20")!, title: title,
+            var entry = Entry(id: EntryID("k3m9x2qf7a")!, kind: .risk, date: CalendarDate(iso: "2026-11-20")!, title: title,
                               criteria: links, from: from, links: links, due: CalendarDate(iso: "2027-01-01"), status: .done, body: body)
+            entry.source = from.map { Entry.Source(format: "bragdoc-json", id: $0) }
             let bytes = Array(EntryCodec.encode(entry).utf8)
             #expect(CanonicalEntryReader.read(bytes) == entry)
             // The YAML reader (what a hand-edited file goes through) must read the same entry.
@@ -137,6 +167,8 @@ struct CanonicalEntryReaderTests {
         "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\" # comment\n---\n",
         "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nextra: \"y\"\n---\n",
         "---\r\nid: abcd000001\r\nkind: note\r\ndate: 2026-01-05\r\ntitle: \"x\"\r\n---\r\n",
+        "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nsource: {format: jrnl, id: \"a\"}\n---\n",
+        "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nsource: {format: \"BAD\", id: \"a\"}\n---\n",
     ])
     func fallsBack(text: String) {
         #expect(CanonicalEntryReader.read(Array(text.utf8)) == nil)

@@ -26,7 +26,7 @@ struct EntryJSONStreamTests {
     func optional(_ g: inout Generator) -> String? { Bool.random(using: &g) ? text(&g) : nil }
 
     func entry(_ g: inout Generator) -> StoredEntry {
-        let entry = Entry(
+        var entry = Entry(
             id: EntryID.random(using: &g), kind: EntryKind.allCases.randomElement(using: &g)!,
             date: CalendarDate(year: Int.random(in: 2000...2030, using: &g), month: Int.random(in: 1...12, using: &g), day: Int.random(in: 1...28, using: &g))!,
             title: text(&g), criteria: (0..<Int.random(in: 0...3, using: &g)).map { _ in text(&g, max: 3) }, outcome: optional(&g),
@@ -35,6 +35,7 @@ struct EntryJSONStreamTests {
             due: Bool.random(using: &g) ? CalendarDate(year: 2026, month: 1, day: 2) : nil,
             status: Bool.random(using: &g) ? EntryStatus.allCases.randomElement(using: &g) : nil,
             verdict: Bool.random(using: &g) ? Verdict.allCases.randomElement(using: &g) : nil, body: text(&g, max: 40))
+        if Bool.random(using: &g) { entry.source = Entry.Source(format: text(&g, max: 3), id: text(&g)) }
         return StoredEntry(entry: entry, path: "entries/" + text(&g, max: 4) + ".md", isPrivate: Bool.random(using: &g))
     }
 

@@ -18,6 +18,7 @@ struct EntryJSON: Encodable {
     let status: String?
     let done: String?
     let verdict: String?
+    let source: Entry.Source?
     let body: String
     let path: String
     let isPrivate: Bool
@@ -39,13 +40,14 @@ struct EntryJSON: Encodable {
         status = e.status?.rawValue
         done = e.done?.description
         verdict = e.verdict?.rawValue
+        source = e.source
         body = e.body
         path = stored.path
         isPrivate = stored.isPrivate
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, date, title, criteria, outcome, from, to, impact, links, tags, due, status, done, verdict, body, path
+        case id, kind, date, title, criteria, outcome, from, to, impact, links, tags, due, status, done, verdict, source, body, path
         case isPrivate = "private"
     }
 
@@ -67,6 +69,7 @@ struct EntryJSON: Encodable {
         try c.encode(status, forKey: .status)
         try c.encode(done, forKey: .done)
         try c.encode(verdict, forKey: .verdict)
+        try c.encode(source, forKey: .source)
         try c.encode(body, forKey: .body)
         try c.encode(path, forKey: .path)
         try c.encode(isPrivate, forKey: .isPrivate)
@@ -88,7 +91,7 @@ struct EntryJSON: Encodable {
                 ("body", string(e.body)), ("criteria", array(e.criteria)), ("date", string(e.date)), ("done", optional(e.done)), ("due", optional(e.due)),
                 ("from", optional(e.from)), ("id", string(e.id)), ("impact", optional(e.impact)), ("kind", string(e.kind)),
                 ("links", array(e.links)), ("outcome", optional(e.outcome)), ("path", string(e.path)),
-                ("private", e.isPrivate ? "true" : "false"), ("status", optional(e.status)), ("tags", array(e.tags)),
+                ("private", e.isPrivate ? "true" : "false"), ("source", source(e.source)), ("status", optional(e.status)), ("tags", array(e.tags)),
                 ("title", string(e.title)), ("to", optional(e.to)), ("verdict", optional(e.verdict)),
             ]
             return (first ? "\n" : ",\n") + "    {\n" + fields.map { "      \"\($0.0)\" : \($0.1)" }.joined(separator: ",\n") + "\n    }"
@@ -99,6 +102,10 @@ struct EntryJSON: Encodable {
         }
 
         private static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+
+        private static func source(_ source: Entry.Source?) -> String {
+            source.map { "{\n        \"format\" : \(string($0.format)),\n        \"id\" : \(string($0.id))\n      }" } ?? "null"
+        }
 
         private static func array(_ items: [String]) -> String {
             items.isEmpty ? "[\n\n      ]" : "[\n" + items.map { "        " + string($0) }.joined(separator: ",\n") + "\n      ]"

@@ -9,6 +9,7 @@ enum CanonicalEntryReader {
         var id: EntryID?, kind: EntryKind?, date: CalendarDate?, title: String?
         var criteria: [String] = [], links: [String] = [], tags: [String] = []
         var outcome: String?, from: String?, to: String?, impact: String?, due: CalendarDate?, done: CalendarDate?, status: EntryStatus?, verdict: Verdict?
+        var source: Entry.Source?
         var order = 0
         while true {
             guard let end = bytes[index...].firstIndex(of: 0x0A) else { return nil }
@@ -38,6 +39,7 @@ enum CanonicalEntryReader {
             case "criteria": guard let v = list(value) else { return nil }; criteria = v
             case "links": guard let v = list(value) else { return nil }; links = v
             case "tags": guard let v = list(value) else { return nil }; tags = v
+            case "source": guard let v = Self.source(value) else { return nil }; source = v
             default: return nil
             }
         }
@@ -49,8 +51,10 @@ enum CanonicalEntryReader {
         where text.unicodeScalars.contains(where: TextRules.isLineBreakOrControl) {
             return nil
         }
-        return Entry(id: id, kind: kind, date: date, title: title, criteria: criteria, outcome: outcome, from: from, to: to, impact: impact,
-                     links: links, tags: tags, due: due, status: status, done: done, verdict: verdict, body: body)
+        var entry = Entry(id: id, kind: kind, date: date, title: title, criteria: criteria, outcome: outcome, from: from, to: to, impact: impact,
+                          links: links, tags: tags, due: due, status: status, done: done, verdict: verdict, body: body)
+        entry.source = source
+        return entry
     }
 
     /// `["a", "b"]` as the writer emits it.

@@ -23,6 +23,8 @@ public struct Entry: Equatable, Sendable {
     public var verdict: Verdict?
     /// Markdown; trailing blank lines are not kept, everything else is, byte for byte.
     public var body: String
+    /// An imported or harvested entry: where it came from (set after `init`).
+    public var source: Source? = nil
 
     public init(
         id: EntryID, kind: EntryKind, date: CalendarDate, title: String, criteria: [String] = [],

@@ -185,6 +185,7 @@ extension Journal {
         if entry.kind == .ask && entry.to == nil {
             throw JournalError.invalidInput("an ask needs the person it is for", hint: plan.manager.map { "add --to \"\($0)\" (your manager in plan.yml) or another person's name" } ?? "add --to NAME")
         }
+        if let problem = entry.source?.problem { throw JournalError.invalidInput(problem) }
         try plan.checkCriteria(entry.criteria)
         if let outcome = entry.outcome { try plan.checkOutcome(outcome) }
         if entry.date > today && !allowFuture {

@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
         """,
         subcommands: [
             PlanShowCommand.self, PlanEditCommand.self, PlanSetCommand.self, PlanCriterionCommand.self,
-            PlanOutcomeCommand.self, PlanStakeholderCommand.self, PlanBlockerCommand.self, PlanGoalCommand.self, PlanResolveCommand.self,
+            PlanOutcomeCommand.self, PlanStakeholderCommand.self, PlanBlockerCommand.self, PlanGoalCommand.self, PlanResolveCommand.self, PlanImportLadderCommand.self,
         ],
         defaultSubcommand: PlanShowCommand.self)
 }

@@ -1,0 +1,164 @@
+import Foundation
+import GitKit
+
+/// Reads one local repository (bare or not) for the user's own work, through libgit2 only: no
+/// hook, filter or command of the repository runs, and its configuration is only read (its
+/// `user.email` and its remotes' URLs).
+///
+/// The repository is hostile input. The walk follows the default branch's first parents back to
+/// `since` and stops after `limits.commits` commits in all (those a merge brings in included);
+/// every object is sized before libgit2 parses it; messages are copied out bounded; lines are
+/// counted only for candidates, and only for changes of up to `limits.statFiles` files.
+struct HarvestScan {
+    struct Limits {
+        var commits = 1_000_000
+        var objectBytes = 1 << 20
+        var messageBytes = 64 * 1024
+        var subjectBytes = 200
+        var statFiles = 2_000
+        var blobBytes = 1 << 20
+        var tags = 10_000
+    }
+
+    struct Result {
+        var candidates: [HarvestCandidate] = []
+        var walked = 0
+        /// The walk stopped at `limits.commits` before reaching `since`.
+        var capped = false
+    }
+
+    let repository: Repository
+    /// The repository's real path.
+    let path: String
+    /// Lowercased emails whose work is the user's.
+    let emails: Set<String>
+    /// Committer time: what `git log --since` compares.
+    let since: Int64
+    /// Commit and tag ids already recorded or dismissed: never proposed again.
+    let known: Set<String>
+    var limits = Limits()
+
+    func run() throws -> Result {
+        var result = Result()
+        let remote = try remoteURL()
+        let tip: Oid?
+        if let branch = try repository.headBranch() { tip = try repository.resolve(branch) } else { tip = try repository.resolve("HEAD") }
+        var next = tip
+        while let id = next {
+            guard result.walked < limits.commits else { result.capped = true; break }
+            result.walked += 1
+            let commit = try lookUp(id)
+            if commit.time < since { break }
+            let parents = commit.parentIds
+            next = parents.first
+            if known.contains(id.hex) { continue }
+            if parents.count > 1 {
+                let mine = try countMine(broughtInBy: parents, walked: &result)
+                if mine > 0 { result.candidates.append(try candidate(commit, kind: .merge, commits: mine, remote: remote)) }
+            } else if isMine(commit.authorEmail) {
+                result.candidates.append(try candidate(commit, kind: .commit, commits: 1, remote: remote))
+            }
+        }
+        result.candidates += try tags(remote: remote)
+        return result
+    }
+
+    private func isMine(_ email: String) -> Bool { emails.contains(email.lowercased()) }
+
+    /// The commit, once its object is known to be a commit of bounded size.
+    private func lookUp(_ id: Oid) throws -> Commit {
+        let header = try repository.header(of: id)
+        guard header.kind == .commit else { throw HarvestRefusal.notACommit(id.hex) }
+        guard header.size <= limits.objectBytes else { throw HarvestRefusal.tooLarge(id.hex, header.size, limits.objectBytes) }
+        return try repository.commit(id)
+    }
+
+    /// The user's own commits (not merges) a merge brings in: reachable from its other parents,
+    /// not from its first.
+    private func countMine(broughtInBy parents: [Oid], walked result: inout Result) throws -> Int {
+        let walk = try repository.revWalk()
+        for parent in parents.dropFirst() { try walk.push(parent) }
+        try walk.hide(parents[0])
+        var mine = 0
+        while let id = walk.next() {
+            guard result.walked < limits.commits else { result.capped = true; break }
+            result.walked += 1
+            let commit = try lookUp(id)
+            if commit.parentIds.count <= 1 && isMine(commit.authorEmail) { mine += 1 }
+        }
+        if let error = walk.error { throw error }
+        return mine
+    }
+
+    private func candidate(_ commit: Commit, kind: HarvestCandidate.Kind, commits: Int, remote: String?) throws -> HarvestCandidate {
+        let (subject, body) = split(commit.message(maxBytes: limits.messageBytes), fallback: "Commit \(commit.id.short)")
+        let stats = try repository.diffStats(from: try commit.parentIds.first.map { try lookUp($0).treeId }, to: commit.treeId,
+                                             maxFiles: limits.statFiles, maxBlobBytes: limits.blobBytes)
+        let author = commit.author
+        return HarvestCandidate(
+            repository: path, kind: kind, sha: commit.id.hex, time: author.time, offsetMinutes: author.offsetMinutes,
+            subject: subject, body: body, commits: commits, stats: stats,
+            link: ForgeLink.commit(sha: commit.id.hex, remote: remote, repositoryPath: path), tagName: nil)
+    }
+
+    /// Annotated tags the user made since `since`, with the size of the commit they name.
+    private func tags(remote: String?) throws -> [HarvestCandidate] {
+        var found: [HarvestCandidate] = []
+        var examined = 0
+        for reference in try repository.references() where reference.name.hasPrefix("refs/tags/") {
+            examined += 1
+            guard examined <= limits.tags else { break }
+            if known.contains(reference.target.hex) { continue }
+            let header = try repository.header(of: reference.target)
+            guard header.kind == .tag, header.size <= limits.objectBytes else { continue }
+            let tag = try repository.annotatedTag(reference.target)
+            guard let tagger = tag.tagger, tagger.time >= since, isMine(tagger.email) else { continue }
+            let bounded = tag.message.utf8.count > limits.messageBytes
+                ? (String(decoding: Array(tag.message.utf8.prefix(limits.messageBytes)), as: UTF8.self), true) : (tag.message, false)
+            let (subject, body) = split(bounded, fallback: "Tagged \(tag.name)")
+            found.append(HarvestCandidate(
+                repository: path, kind: .tag, sha: tag.id.hex, time: tagger.time, offsetMinutes: tagger.offsetMinutes,
+                subject: subject, body: body, commits: 0, stats: nil,
+                link: ForgeLink.tag(name: tag.name, sha: tag.id.hex, remote: remote, repositoryPath: path), tagName: clean(tag.name, limit: limits.subjectBytes)))
+        }
+        return found
+    }
+
+    /// `origin`'s URL, else the first remote's, else nil.
+    private func remoteURL() throws -> String? {
+        let names = try repository.remoteNames()
+        guard let name = names.contains("origin") ? "origin" : names.first else { return nil }
+        return try repository.remote(named: name).url
+    }
+
+    /// The subject (one clean line) and the body (line endings normalised, no NUL, no trailing
+    /// blank lines, within the body's limit) of a message.
+    private func split(_ message: (text: String, truncated: Bool), fallback: String) -> (String, String) {
+        let text = TextRules.normaliseLineEndings(message.text)
+        let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let subject = clean(String(lines.first ?? ""), limit: limits.subjectBytes)
+        var body = lines.count > 1 ? String(lines[1]) : ""
+        while body.hasPrefix("\n") { body.removeFirst() }
+        body = body.replacingOccurrences(of: "\u{0}", with: "")
+        while body.hasSuffix("\n") || body.hasSuffix(" ") { body.removeLast() }
+        if message.truncated { body += "\n\n(The commit message was cut at \(limits.messageBytes / 1024) KiB.)" }
+        return (subject.isEmpty ? fallback : subject, body)
+    }
+
+    /// One line: control characters become spaces, cut at a character within `limit` bytes.
+    private func clean(_ text: String, limit: Int) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let next = TextRules.isLineBreakOrControl(scalar) ? " " : Character(scalar)
+            guard out.utf8.count + String(next).utf8.count <= limit else { break }
+            out.append(next)
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// Why a harvested repository was refused.
+enum HarvestRefusal: Error {
+    case notACommit(String)
+    case tooLarge(String, Int, Int)
+}
