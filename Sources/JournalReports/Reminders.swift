@@ -14,7 +14,7 @@ public enum RemindRules {
     public static let maxLines = 3
     /// The kinds whose `due` date is a promise to someone: named when due today or overdue and not
     /// done. (Risks carry a due date too, but as a date to re-assess, not a promise.)
-    public static let dueKinds: Set<EntryKind> = [.followup]
+    public static let dueKinds: Set<EntryKind> = [.followup, .ask]
 }
 
 /// `journal remind`: at most `RemindRules.maxLines` short lines of what needs attention today, most

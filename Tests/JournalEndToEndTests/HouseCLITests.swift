@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Testing
 @testable import JournalCLI
@@ -14,6 +15,22 @@ struct HouseCLITests {
         sed -i 's/^title: ""$/title: "From the editor"/' "$1"
         printf 'JOURNAL_DIR=%s\\n' "${JOURNAL_DIR-unset}" >> "$1"
         """)
+    }
+
+    @Test("every command without subcommands takes --journal, so a leading -C is handed on without reading its options")
+    func everyLeafTakesJournal() {
+        var missing: [String] = [], stack: [(String, ParsableCommand.Type)] = [("journal", JournalCommand.self)]
+        var leaves = 0
+        while let (path, command) = stack.popLast() {
+            let subcommands = command.configuration.subcommands
+            if subcommands.isEmpty {
+                leaves += 1
+                if CommandOptions(command)?.valued.contains("--journal") != true { missing.append(path) }
+            }
+            stack += subcommands.map { ("\(path) \($0.configuration.commandName ?? "\($0)")", $0) }
+        }
+        #expect(leaves > 20)
+        #expect(missing.isEmpty, "these commands do not take --journal: \(missing)")
     }
 
     @Test("a leading -C reaches the command, not the environment of the editor it runs")
