@@ -22,6 +22,8 @@ extension EntryView: MustacheParent {
         case "status": return status ?? false
         case "verdict": return verdict ?? false
         case "done": return done ?? false
+        case "fields": return fields
+        case "fieldList": return fields.list.isEmpty ? false : fields.list
         case "hasBody": return hasBody
         case "bodyQuoted": return bodyQuoted
         case "bodyHTML": return bodyHTML

@@ -14,6 +14,7 @@ struct ListCommand: ParsableCommand {
           journal list
           journal list --since "30 days ago" --kind win
           journal list --criteria execution --grep launch
+          journal list --field team=payments --field quarter=q4
           journal list --format json | jq '.entries[].title'
         """)
 
@@ -42,6 +43,10 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("tag"), parsing: .singleValue, help: ArgumentHelp("Only entries with this tag (repeat for any of several).", valueName: "tag"))
     var tags: [String] = []
 
+    @Option(name: .customLong("field"), parsing: .singleValue,
+            help: ArgumentHelp("Only entries whose custom field has exactly this value (repeat: all must match).", valueName: "key=value"))
+    var customFields: [String] = []
+
     @Option(help: ArgumentHelp("At most this many entries.", valueName: "n"))
     var limit: Int?
 
@@ -66,6 +71,7 @@ struct ListCommand: ParsableCommand {
         filter.until = try until.map { try DateExpression.parse($0, today: today) }
         filter.grep = grep
         filter.tags = tags
+        filter.fields = try customFields.map(EntryFields.parse)
         filter.sharedOnly = shared
         // Entries arrive month by month, newest first: the table is printed as they come, and a
         // limit stops the reading once it is reached.

@@ -16,6 +16,8 @@ struct EntryJSON: Encodable {
     let due: String?
     let status: String?
     let verdict: String?
+    /// Custom fields, `{}` when there are none.
+    let fields: [String: String]
     let body: String
     let path: String
     let isPrivate: Bool
@@ -35,13 +37,14 @@ struct EntryJSON: Encodable {
         due = e.due?.description
         status = e.status?.rawValue
         verdict = e.verdict?.rawValue
+        fields = e.fields
         body = e.body
         path = stored.path
         isPrivate = stored.isPrivate
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, date, title, criteria, outcome, from, impact, links, tags, due, status, verdict, body, path
+        case id, kind, date, title, criteria, outcome, from, impact, links, tags, due, status, verdict, fields, body, path
         case isPrivate = "private"
     }
 
@@ -61,12 +64,14 @@ struct EntryJSON: Encodable {
         try c.encode(due, forKey: .due)
         try c.encode(status, forKey: .status)
         try c.encode(verdict, forKey: .verdict)
+        try c.encode(fields, forKey: .fields)
         try c.encode(body, forKey: .body)
         try c.encode(path, forKey: .path)
         try c.encode(isPrivate, forKey: .isPrivate)
     }
 
     static let schema = "journal.entries"
+    /// Keys added within a version (`fields`) break no reader; see the README.
     static let version = 1
 
     /// The listing document (`{"entries": [...], "schema": ..., "version": ...}`, pretty-printed
@@ -80,6 +85,7 @@ struct EntryJSON: Encodable {
             let e = EntryJSON(stored)
             let fields: [(String, String)] = [
                 ("body", string(e.body)), ("criteria", array(e.criteria)), ("date", string(e.date)), ("due", optional(e.due)),
+                ("fields", object(e.fields)),
                 ("from", optional(e.from)), ("id", string(e.id)), ("impact", optional(e.impact)), ("kind", string(e.kind)),
                 ("links", array(e.links)), ("outcome", optional(e.outcome)), ("path", string(e.path)),
                 ("private", e.isPrivate ? "true" : "false"), ("status", optional(e.status)), ("tags", array(e.tags)),
@@ -93,6 +99,10 @@ struct EntryJSON: Encodable {
         }
 
         private static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+
+        private static func object(_ fields: [String: String]) -> String {
+            fields.isEmpty ? "{\n\n      }" : "{\n" + fields.keys.sorted().map { "        " + string($0) + " : " + string(fields[$0]!) }.joined(separator: ",\n") + "\n      }"
+        }
 
         private static func array(_ items: [String]) -> String {
             items.isEmpty ? "[\n\n      ]" : "[\n" + items.map { "        " + string($0) }.joined(separator: ",\n") + "\n      ]"

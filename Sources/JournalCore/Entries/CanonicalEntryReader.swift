@@ -9,6 +9,7 @@ enum CanonicalEntryReader {
         var id: EntryID?, kind: EntryKind?, date: CalendarDate?, title: String?
         var criteria: [String] = [], links: [String] = [], tags: [String] = []
         var outcome: String?, from: String?, impact: String?, due: CalendarDate?, status: EntryStatus?, verdict: Verdict?
+        var custom: [String: String] = [:]
         var order = 0
         while true {
             guard let end = bytes[index...].firstIndex(of: 0x0A) else { return nil }
@@ -36,6 +37,7 @@ enum CanonicalEntryReader {
             case "criteria": guard let v = list(value) else { return nil }; criteria = v
             case "links": guard let v = list(value) else { return nil }; links = v
             case "tags": guard let v = list(value) else { return nil }; tags = v
+            case "fields": guard let v = EntryFields.readCanonical(value) else { return nil }; custom = v
             default: return nil
             }
         }
@@ -48,7 +50,7 @@ enum CanonicalEntryReader {
             return nil
         }
         return Entry(id: id, kind: kind, date: date, title: title, criteria: criteria, outcome: outcome, from: from, impact: impact,
-                     links: links, tags: tags, due: due, status: status, verdict: verdict, body: body)
+                     links: links, tags: tags, due: due, status: status, verdict: verdict, fields: custom, body: body)
     }
 
     /// `["a", "b"]` as the writer emits it.

@@ -17,6 +17,8 @@ public struct Entry: Equatable, Sendable {
     public var status: EntryStatus?
     /// Check-ins: the manager's verdict.
     public var verdict: Verdict?
+    /// The user's own `key: value` fields (`fields:`; see `EntryFields`).
+    public var fields: [String: String]
     /// Markdown; trailing blank lines are not kept, everything else is, byte for byte.
     public var body: String
 
@@ -24,7 +26,7 @@ public struct Entry: Equatable, Sendable {
         id: EntryID, kind: EntryKind, date: CalendarDate, title: String, criteria: [String] = [],
         outcome: String? = nil, from: String? = nil, impact: String? = nil, links: [String] = [],
         tags: [String] = [], due: CalendarDate? = nil, status: EntryStatus? = nil, verdict: Verdict? = nil,
-        body: String = ""
+        fields: [String: String] = [:], body: String = ""
     ) {
         self.id = id
         self.kind = kind
@@ -39,6 +41,7 @@ public struct Entry: Equatable, Sendable {
         self.due = due
         self.status = status
         self.verdict = verdict
+        self.fields = fields
         self.body = body
     }
 

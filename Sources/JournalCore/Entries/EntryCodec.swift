@@ -1,6 +1,6 @@
 /// Entries to and from their Markdown files. The writer emits the same bytes for the same entry.
 public enum EntryCodec {
-    static let keys = ["id", "kind", "date", "title", "criteria", "outcome", "from", "impact", "links", "tags", "due", "status", "verdict"]
+    static let keys = ["id", "kind", "date", "title", "criteria", "outcome", "from", "impact", "links", "tags", "due", "status", "verdict", "fields"]
 
     public static func encode(_ entry: Entry) -> String {
         var out = "---\n"
@@ -17,6 +17,7 @@ public enum EntryCodec {
         if let due = entry.due { out += "due: \(due)\n" }
         if let status = entry.status { out += "status: \(status.rawValue)\n" }
         if let verdict = entry.verdict { out += "verdict: \(verdict.rawValue)\n" }
+        if !entry.fields.isEmpty { out += "fields: \(EntryFields.encode(entry.fields))\n" }
         out += "---\n"
         if !entry.body.isEmpty { out += entry.body + "\n" }
         return out
@@ -51,7 +52,7 @@ public enum EntryCodec {
             criteria: fields.list("criteria"), outcome: fields.line("outcome"), from: fields.line("from"),
             impact: fields.line("impact"), links: fields.list("links"), tags: fields.list("tags"),
             due: fields.date("due"), status: fields.choice("status"), verdict: fields.choice("verdict"),
-            body: front.body)
+            fields: fields.customFields(EntryFields.frontMatterKey), body: front.body)
         if !fields.problems.isEmpty || id == nil || kind == nil || date == nil || title == nil {
             throw Problems(fields.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }

@@ -67,6 +67,7 @@ enum EntryMerge {
         merged.due = pick("due", \.due)
         merged.status = pick("status", \.status)
         merged.verdict = pick("verdict", \.verdict)
+        merged.fields = EntryFields.merge(base: base?.fields, ours: ours.fields, theirs: theirs.fields, conflicts: &conflicts)
         if let body = try mergeBody(base: base?.body, ours: ours.body, theirs: theirs.body) {
             merged.body = body
         } else {
