@@ -8,10 +8,19 @@ import Yams
 /// and keeps every comment; anything it cannot place (flow style, block scalars, a value on the
 /// line after its key) gives nil, and the caller decides what to do.
 struct PlanTextSplice {
-    private struct Failure: Error {}
+    struct Failure: Error {
+        var line: Int
+        init(line: Int = #line) { self.line = line }
+    }
+    /// Where the last splice gave up (a source line), for tests.
+    nonisolated(unsafe) static var lastFailure: Int?
 
     private var lines: [[Unicode.Scalar]]
     private let canonical: [[Unicode.Scalar]]
+    /// The writer's text of the plan before the change: a key the user left out is added only
+    /// when its value there differs from the new one (else leaving it out still means the same).
+    private var before: Node?
+    private var beforeLines: [[Unicode.Scalar]] = []
     /// Replacements within one line, by line: (start column, end column, new text).
     private var replacements: [Int: (Int, Int, [Unicode.Scalar])] = [:]
     /// Lines to insert after a line, in the order made.
@@ -24,13 +33,21 @@ struct PlanTextSplice {
         guard let userRoot = try? Yams.compose(yaml: text), let canonicalRoot = try? Yams.compose(yaml: canonicalText),
               userRoot.mapping != nil, canonicalRoot.mapping != nil else { return nil }
         var splice = PlanTextSplice(lines: split(text), canonical: split(canonicalText))
+        if let old = try? PlanCodec.decode(text) {
+            let oldText = PlanCodec.encode(old)
+            splice.before = try? Yams.compose(yaml: oldText)
+            splice.beforeLines = split(oldText)
+        }
         do {
-            try splice.diff(user: userRoot, canonical: canonicalRoot, userKey: nil, canonicalKey: nil)
-        } catch { return nil }
+            try splice.diff(user: userRoot, canonical: canonicalRoot, userKey: nil, canonicalKey: nil, path: [])
+        } catch {
+            lastFailure = (error as? Failure)?.line
+            return nil
+        }
         var result = splice.applied()
         if !result.hasSuffix("\n") { result += "\n" }
-        guard (try? PlanCodec.decode(result)) == plan else { return nil }
-        guard PlanComments.lost(from: text, in: result).isEmpty else { return nil }
+        guard (try? PlanCodec.decode(result)) == plan else { lastFailure = -1; return nil }
+        guard PlanComments.lost(from: text, in: result).isEmpty else { lastFailure = -2; return nil }
         return result
     }
 
@@ -54,7 +71,31 @@ struct PlanTextSplice {
 
     // MARK: - The walk
 
-    private mutating func diff(user: Node, canonical: Node, userKey: Node?, canonicalKey: Node?) throws {
+    /// The writer's block for `path` (keys and item numbers) in the plan before the change, as text.
+    private func beforeText(_ path: [String]) -> [String]? {
+        guard var node = before else { return nil }
+        var keyNode: Node?
+        for step in path {
+            if let index = Int(step), let sequence = node.sequence, sequence.indices.contains(index) {
+                node = sequence[index]
+                keyNode = nil
+            } else if let mapping = node.mapping, let (k, v) = mapping.first(where: { $0.key.string == step }) {
+                node = v
+                keyNode = k
+            } else { return nil }
+        }
+        guard let keyNode, let mark = keyNode.mark else { return nil }
+        let end = Self.blockEnd(beforeLines, from: mark.line - 1, indent: mark.column - 1, dashes: true)
+        return beforeLines[(mark.line - 1)...end].map { String(String.UnicodeScalarView($0.dropFirst(mark.column - 1))) }
+    }
+
+    private func canonicalText(_ key: Node) -> [String]? {
+        guard let mark = key.mark else { return nil }
+        let end = Self.blockEnd(canonical, from: mark.line - 1, indent: mark.column - 1, dashes: true)
+        return canonical[(mark.line - 1)...end].map { String(String.UnicodeScalarView($0.dropFirst(mark.column - 1))) }
+    }
+
+    private mutating func diff(user: Node, canonical: Node, userKey: Node?, canonicalKey: Node?, path: [String]) throws {
         switch canonical {
         case .scalar:
             guard case .scalar = user else { throw Failure() }
@@ -64,19 +105,19 @@ struct PlanTextSplice {
                 if !isEmpty(canonical) { try fill(userKey, from: canonicalKey) }
                 return
             }
-            guard case let .mapping(userMapping) = user, userMapping.style == .block, canonicalMapping.style == .block else { throw Failure() }
+            guard case let .mapping(userMapping) = user, !isFlow(user, in: lines), !isFlow(canonical, in: self.canonical) else { throw Failure() }
             for (cKey, cValue) in canonicalMapping {
                 if let (uKey, uValue) = userMapping.first(where: { $0.key.string == cKey.string }) {
-                    try diff(user: uValue, canonical: cValue, userKey: uKey, canonicalKey: cKey)
-                } else if !isEmpty(cValue) {
+                    try diff(user: uValue, canonical: cValue, userKey: uKey, canonicalKey: cKey, path: path + [cKey.string ?? ""])
+                } else if !isEmpty(cValue), beforeText(path + [cKey.string ?? ""]) != canonicalText(cKey) {
                     try insertKey(cKey, into: userMapping)
                 }
             }
         case let .sequence(canonicalSequence):
-            if canonicalSequence.style == .flow {
+            if isFlow(canonical, in: self.canonical) {
                 // Short lists the writer puts on one line (`criteria: ["a"]`, `serves: [1]`): compared as values, replaced whole.
                 if isEmpty(user) && isEmpty(canonical) { return }
-                guard user.sequence?.style == .flow || isEmpty(user) else { throw Failure() }
+                guard (user.sequence != nil && isFlow(user, in: lines)) || isEmpty(user) else { throw Failure() }
                 if values(user) != values(canonical) { try replaceValue(user, key: userKey, with: try valueText(canonical, key: canonicalKey)) }
                 return
             }
@@ -84,10 +125,12 @@ struct PlanTextSplice {
                 if !isEmpty(canonical) { try fill(userKey, from: canonicalKey) }
                 return
             }
-            guard case let .sequence(userSequence) = user, userSequence.style == .block, canonicalSequence.count >= userSequence.count else {
+            guard case let .sequence(userSequence) = user, !isFlow(user, in: lines), canonicalSequence.count >= userSequence.count else {
                 throw Failure()
             }
-            for (u, c) in zip(userSequence, canonicalSequence) { try diff(user: u, canonical: c, userKey: nil, canonicalKey: nil) }
+            for (index, (u, c)) in zip(userSequence, canonicalSequence).enumerated() {
+                try diff(user: u, canonical: c, userKey: nil, canonicalKey: nil, path: path + [String(index)])
+            }
             for c in canonicalSequence.dropFirst(userSequence.count) { try append(c, to: userSequence) }
         case .alias:
             throw Failure()
@@ -106,12 +149,19 @@ struct PlanTextSplice {
         return isEmpty(node) ? [] : ["\u{0}"]
     }
 
+    /// Written `[...]` or `{...}`, judged from the text at the node's mark (Yams does not say).
+    private func isFlow(_ node: Node, in text: [[Unicode.Scalar]]) -> Bool {
+        guard let mark = node.mark, mark.line - 1 < text.count, mark.column - 1 < text[mark.line - 1].count else { return false }
+        let c = text[mark.line - 1][mark.column - 1]
+        return c == "[" || c == "{"
+    }
+
     /// A value with no lines of its own: nothing, `~`, `[]` or `{}` after its key.
     private func isBlank(_ node: Node) -> Bool {
         switch node {
         case .scalar: return isEmpty(node)
-        case let .sequence(sequence): return sequence.isEmpty && sequence.style == .flow
-        case let .mapping(mapping): return mapping.isEmpty && mapping.style == .flow
+        case let .sequence(sequence): return sequence.isEmpty && isFlow(node, in: lines)
+        case let .mapping(mapping): return mapping.isEmpty && isFlow(node, in: lines)
         case .alias: return false
         }
     }
