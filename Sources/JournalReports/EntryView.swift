@@ -25,6 +25,8 @@ final class EntryView {
     let status: String?
     let verdict: String?
     let done: String?
+    /// `{{fields.team}}`, and `{{#fieldList}}{{key}}: {{value}}{{/fieldList}}` in key order.
+    let fields: CustomFieldsView
     let hasBody: Bool
     private let body: String
     private let html: Bool
@@ -67,6 +69,7 @@ final class EntryView {
         status = entry.status
         verdict = entry.verdict
         done = entry.done
+        fields = CustomFieldsView(entry.fields ?? [:])
         hasBody = !entry.body.isEmpty
         body = entry.body
         self.html = html

@@ -24,6 +24,8 @@ extension EntryView: MustacheParent {
         case "verdict": return verdict ?? false
         case "verdictText": return verdict.map(ReportHeadline.words) ?? false
         case "done": return done ?? false
+        case "fields": return fields
+        case "fieldList": return fields.list.isEmpty ? false : fields.list
         case "hasBody": return hasBody
         case "bodyQuoted": return bodyQuoted
         case "bodyHTML": return bodyHTML

@@ -15,6 +15,8 @@ public struct ReportEntry: Codable, Equatable, Sendable {
     public let due: String?
     public let status: String?
     public let verdict: String?
+    /// Custom fields; nil (left out of JSON) when there are none.
+    public let fields: [String: String]?
     /// A follow-up, risk or ask marked done: its `done:` date when it has one (`journal done`
     /// records it), else the day of its last edit (from history), else the day it was recorded done.
     public let done: String?
@@ -45,6 +47,7 @@ public struct ReportEntry: Codable, Equatable, Sendable {
         due = e.due?.description
         status = e.status?.rawValue
         verdict = e.verdict?.rawValue
+        fields = e.fields.isEmpty ? nil : e.fields
         let record = input.history.records[e.id]
         done = e.status == .done
             ? e.done?.description ?? record.map { Moment(seconds: $0.lastEdited ?? $0.firstRecorded, offsetMinutes: $0.firstRecordedOffset).today.description }

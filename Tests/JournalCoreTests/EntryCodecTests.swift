@@ -13,17 +13,21 @@ struct EntryCodecTests {
 
     static let line = Gen<String?>.element(of: tricky).map { $0 ?? "" }.array(of: 1...6).map { $0.joined() }
         .filter { !$0.isBlank && !$0.unicodeScalars.contains(where: TextRules.isLineBreakOrControl) }
+    /// Custom fields: keys that are YAML words themselves, values from the tricky pieces.
+    static let fields = line.array(of: 0...4).map { values in
+        Dictionary(uniqueKeysWithValues: zip(["yes", "null", "team", "a-1", "x"], values).map { ($0, $1) })
+    }
     static let body = Gen<String?>.element(of: bodyPieces).map { $0 ?? "" }.array(of: 0...12).map { $0.joined() }
 
     @Test("a valid entry written then read is equal", .timeLimit(.minutes(1)))
     func roundTrip() async {
-        await propertyCheck(count: 400, input: Self.line, Self.line.optional, Self.line.array(of: 0...3), Self.body) { title, from, links, rawBody in
+        await propertyCheck(count: 400, input: Self.line, Self.line.optional, Self.line.array(of: 0...3), Self.fields, Self.body) { title, from, links, fields, rawBody in
             guard let body = try? TextRules.body(rawBody) else { return }
             var entry = Entry(
                 id: EntryID("k3m9x2qf7a")!, kind: .feedback, date: CalendarDate(iso: "2026-11-20")!, title: title,
                 criteria: ["execution", "product-sense"], outcome: "A", from: from, to: from, impact: from, links: links, tags: links,
                 due: CalendarDate(iso: "2026-12-01"), status: .open, done: from.map { _ in CalendarDate(iso: "2026-12-02")! },
-                verdict: .notTracking, body: body)
+                verdict: .notTracking, fields: fields, body: body)
             entry.source = from.map { Entry.Source(format: "jrnl-json", id: $0) }
             let text = EntryCodec.encode(entry)
             let decoded = try? EntryCodec.decode(Array(text.utf8))
@@ -146,11 +150,12 @@ struct EntryCodecTests {
 struct CanonicalEntryReaderTests {
     @Test("reads exactly what the writer writes, the same as the YAML reader", .timeLimit(.minutes(1)))
     func agreesWithYAML() async {
-        await propertyCheck(count: 300, input: EntryCodecTests.line, EntryCodecTests.line.optional, EntryCodecTests.line.array(of: 0...3), EntryCodecTests.body) {
-            title, from, links, rawBody in
+        await propertyCheck(count: 300, input: EntryCodecTests.line, EntryCodecTests.line.optional, EntryCodecTests.line.array(of: 0...3),
+                            EntryCodecTests.fields, EntryCodecTests.body) {
+            title, from, links, fields, rawBody in
             guard let body = try? TextRules.body(rawBody) else { return }
             var entry = Entry(id: EntryID("k3m9x2qf7a")!, kind: .risk, date: CalendarDate(iso: "2026-11-20")!, title: title,
-                              criteria: links, from: from, links: links, due: CalendarDate(iso: "2027-01-01"), status: .done, body: body)
+                              criteria: links, from: from, links: links, due: CalendarDate(iso: "2027-01-01"), status: .done, fields: fields, body: body)
             entry.source = from.map { Entry.Source(format: "bragdoc-json", id: $0) }
             let bytes = Array(EntryCodec.encode(entry).utf8)
             #expect(CanonicalEntryReader.read(bytes) == entry)
@@ -166,6 +171,9 @@ struct CanonicalEntryReaderTests {
         "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: 'x'\n---\n",
         "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\" # comment\n---\n",
         "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nextra: \"y\"\n---\n",
+        "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nfields: {\"b\": \"1\", \"a\": \"2\"}\n---\n",
+        "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nfields: {b: \"1\"}\n---\n",
+        "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nfields: {\"Team\": \"1\"}\n---\n",
         "---\r\nid: abcd000001\r\nkind: note\r\ndate: 2026-01-05\r\ntitle: \"x\"\r\n---\r\n",
         "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nsource: {format: jrnl, id: \"a\"}\n---\n",
         "---\nid: abcd000001\nkind: note\ndate: 2026-01-05\ntitle: \"x\"\nsource: {format: \"BAD\", id: \"a\"}\n---\n",

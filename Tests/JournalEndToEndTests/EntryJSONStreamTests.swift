@@ -34,7 +34,9 @@ struct EntryJSONStreamTests {
             tags: (0..<Int.random(in: 0...2, using: &g)).map { _ in text(&g, max: 3) },
             due: Bool.random(using: &g) ? CalendarDate(year: 2026, month: 1, day: 2) : nil,
             status: Bool.random(using: &g) ? EntryStatus.allCases.randomElement(using: &g) : nil,
-            verdict: Bool.random(using: &g) ? Verdict.allCases.randomElement(using: &g) : nil, body: text(&g, max: 40))
+            verdict: Bool.random(using: &g) ? Verdict.allCases.randomElement(using: &g) : nil,
+            fields: Dictionary((0..<Int.random(in: 0...3, using: &g)).map { i in (["team", "a-1", "q4", "zz"][i], text(&g)) }, uniquingKeysWith: { $1 }),
+            body: text(&g, max: 40))
         if Bool.random(using: &g) { entry.source = Entry.Source(format: text(&g, max: 3), id: text(&g)) }
         return StoredEntry(entry: entry, path: "entries/" + text(&g, max: 4) + ".md", isPrivate: Bool.random(using: &g))
     }

@@ -11,6 +11,9 @@ struct AddCommand: ParsableCommand {
         Kinds: win, feedback, checkin, followup, risk, note, ask (a question or request for your
         manager or a stakeholder, --to whom; `journal done ID --note ANSWER` records the answer). Without a title, $VISUAL or $EDITOR
         opens on a template, as with `git commit`; an empty or unchanged text records nothing.
+        The template lists the plan's criteria and outcomes (and stakeholders, for feedback) as
+        comments; templates/entry-KIND.md in the journal, once trusted (`journal templates
+        trust`), gives its front-matter lines and body.
 
         Examples:
           journal add win "Shipped the checkout redesign" --criteria execution --impact "+3.2% conversion"
@@ -19,6 +22,7 @@ struct AddCommand: ParsableCommand {
           journal add followup "Send the design doc to Sam" --due "in 1 week"
           journal add ask "Am I getting a promotion this cycle?" --to "Marcus Chen"
           journal add note "Notes on the reorg conversation" --private
+          journal add win "Cut p99 latency in half" --field team=payments --field ticket=PAY-12
           git log -1 --format=%B | journal add note "Context for the review" --file -
         """ + DateHelp.text)
 
@@ -44,8 +48,7 @@ struct AddCommand: ParsableCommand {
         let notes = try fields.apply(to: &entry, today: now.today, plan: try journal.plan())
         let commit: Oid
         if title == nil {
-            let template = "---\n# Write a one-line title, fill in the fields, and the body below the second ---.\n"
-                + "# An empty title records nothing.\n" + EntryCodec.encode(entry).dropFirst(4)
+            let template = try EntryEditorText.make(for: entry, in: journal)
             guard let edited = try Editor.editEntry(template, id: entry.id, at: journal.scratchPath("ENTRY_EDITMSG.md"),
                                                     environment: global.environment, untouchedAborts: true) else {
                 Terminal.err("Aborted: the title is empty or the text is unchanged; nothing was recorded.")

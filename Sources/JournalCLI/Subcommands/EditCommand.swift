@@ -18,6 +18,7 @@ struct EditCommand: ParsableCommand {
           journal edit k3m9 --criteria execution,product-sense
           journal edit k3m9 --append "Elena asked for the rollout numbers too"
           journal edit k3m9 --add-tag q4 --remove-tag draft --clear due
+          journal edit k3m9 --field ticket=PAY-12 --clear-field team
           journal edit k3m9
         """ + DateHelp.text)
 
@@ -32,6 +33,8 @@ struct EditCommand: ParsableCommand {
     @OptionGroup var fields: EntryOptions
 
     @OptionGroup var changes: EditChanges
+    @Option(name: .customLong("clear-field"), parsing: .singleValue, help: ArgumentHelp("Remove this custom field (repeat for more).", valueName: "key"))
+    var clearFields: [String] = []
 
     func run() throws {
         let journal = try global.openJournal()
@@ -40,10 +43,11 @@ struct EditCommand: ParsableCommand {
         let stored = try journal.find(id)
         var entry = stored.entry
         var notes: [String] = []
-        if title != nil || fields.changesFields || changes.changesEntry {
+        if title != nil || fields.changesFields || changes.changesEntry || !clearFields.isEmpty {
             if let title { entry.title = title }
             notes = try fields.apply(to: &entry, today: now.today, plan: try journal.plan())
             try changes.apply(to: &entry, today: now.today)
+            try EntryFields.clear(clearFields, in: &entry)
         } else {
             entry = try Editor.editEntry(EntryCodec.encode(entry), id: stored.entry.id, at: journal.scratchPath("ENTRY_EDITMSG.md"),
                                          environment: global.environment, untouchedAborts: false) ?? entry

@@ -18,6 +18,7 @@ struct ListCommand: ParsableCommand {
           journal list --open
           journal list --overdue
           journal list --kind ask --due-before "2026-12-31"
+          journal list --field team=payments --field quarter=q4
           journal list --format json | jq '.entries[].title'
         """ + DateHelp.text)
 
@@ -55,6 +56,10 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("due-before"), help: ArgumentHelp("Only entries due on or before this date (same forms as --since).", valueName: "date"))
     var dueBefore: String?
 
+    @Option(name: .customLong("field"), parsing: .singleValue,
+            help: ArgumentHelp("Only entries whose custom field has exactly this value (repeat: all must match).", valueName: "key=value"))
+    var customFields: [String] = []
+
     @Option(help: ArgumentHelp("At most this many entries.", valueName: "n"))
     var limit: Int?
 
@@ -79,6 +84,7 @@ struct ListCommand: ParsableCommand {
         filter.until = try until.map { try DateExpression.parse($0, today: today) }
         filter.grep = grep
         filter.tags = tags
+        filter.fields = try customFields.map(EntryFields.parse)
         filter.sharedOnly = shared
         filter.openOnly = open
         filter.overdueOn = overdue ? today : nil

@@ -19,6 +19,8 @@ struct EntryJSON: Encodable {
     let done: String?
     let verdict: String?
     let source: Entry.Source?
+    /// Custom fields, `{}` when there are none.
+    let fields: [String: String]
     let body: String
     let path: String
     let isPrivate: Bool
@@ -41,13 +43,14 @@ struct EntryJSON: Encodable {
         done = e.done?.description
         verdict = e.verdict?.rawValue
         source = e.source
+        fields = e.fields
         body = e.body
         path = stored.path
         isPrivate = stored.isPrivate
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, date, title, criteria, outcome, from, to, impact, links, tags, due, status, done, verdict, source, body, path
+        case id, kind, date, title, criteria, outcome, from, to, impact, links, tags, due, status, done, verdict, fields, source, body, path
         case isPrivate = "private"
     }
 
@@ -69,6 +72,7 @@ struct EntryJSON: Encodable {
         try c.encode(status, forKey: .status)
         try c.encode(done, forKey: .done)
         try c.encode(verdict, forKey: .verdict)
+        try c.encode(fields, forKey: .fields)
         try c.encode(source, forKey: .source)
         try c.encode(body, forKey: .body)
         try c.encode(path, forKey: .path)
@@ -76,6 +80,7 @@ struct EntryJSON: Encodable {
     }
 
     static let schema = "journal.entries"
+    /// Keys added within a version (`fields`) break no reader; see the README.
     static let version = 1
 
     /// The listing document (`{"entries": [...], "schema": ..., "version": ...}`, pretty-printed
@@ -89,6 +94,7 @@ struct EntryJSON: Encodable {
             let e = EntryJSON(stored)
             let fields: [(String, String)] = [
                 ("body", string(e.body)), ("criteria", array(e.criteria)), ("date", string(e.date)), ("done", optional(e.done)), ("due", optional(e.due)),
+                ("fields", object(e.fields)),
                 ("from", optional(e.from)), ("id", string(e.id)), ("impact", optional(e.impact)), ("kind", string(e.kind)),
                 ("links", array(e.links)), ("outcome", optional(e.outcome)), ("path", string(e.path)),
                 ("private", e.isPrivate ? "true" : "false"), ("source", source(e.source)), ("status", optional(e.status)), ("tags", array(e.tags)),
@@ -105,6 +111,10 @@ struct EntryJSON: Encodable {
 
         private static func source(_ source: Entry.Source?) -> String {
             source.map { "{\n        \"format\" : \(string($0.format)),\n        \"id\" : \(string($0.id))\n      }" } ?? "null"
+        }
+
+        private static func object(_ fields: [String: String]) -> String {
+            fields.isEmpty ? "{\n\n      }" : "{\n" + fields.keys.sorted().map { "        " + string($0) + " : " + string(fields[$0]!) }.joined(separator: ",\n") + "\n      }"
         }
 
         private static func array(_ items: [String]) -> String {

@@ -40,6 +40,10 @@ struct EntryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Check-ins: the manager's verdict, tracking or not-tracking.", valueName: "verdict"))
     var verdict: String?
 
+    @Option(name: .customLong("field"), parsing: .singleValue,
+            help: ArgumentHelp("A custom field of your own, key=value (repeat for more; keys a-z, 0-9 and -).", valueName: "key=value"))
+    var customFields: [String] = []
+
     @Option(name: [.customShort("m"), .customLong("message")], parsing: .singleValue,
             help: ArgumentHelp("The body, in Markdown (repeat for paragraphs).", valueName: "text"))
     var messages: [String] = []
@@ -57,6 +61,7 @@ struct EntryOptions: ParsableArguments {
     var changesFields: Bool {
         !criteria.isEmpty || outcome != nil || from != nil || to != nil || date != nil || impact != nil || !links.isEmpty || !tags.isEmpty
             || due != nil || status != nil || verdict != nil || !messages.isEmpty || file != nil
+            || !customFields.isEmpty
     }
 
     /// The body given by -m or --file, or nil when neither was.
@@ -124,6 +129,7 @@ struct EntryOptions: ParsableArguments {
         }
         if let status { entry.status = try choice(status, option: "--status") }
         if let verdict { entry.verdict = try choice(verdict, option: "--verdict") }
+        if !customFields.isEmpty { entry.fields = try EntryFields.merged(entry.fields, setting: customFields.map(EntryFields.parse)) }
         if let body = try body() { entry.body = body }
         return notes
     }

@@ -9,14 +9,14 @@ struct TemplateArrivals {
     private let before: [String: (bytes: [UInt8], problem: String?)]
 
     init(_ journal: Journal) throws {
-        before = Dictionary(uniqueKeysWithValues: try journal.templateFiles(named: Array(BuiltInTemplates.all.keys)).map {
+        before = Dictionary(uniqueKeysWithValues: try journal.templateFiles(named: TemplateNames.all).map {
             ($0.name, ($0.bytes, $0.problem))
         })
     }
 
     /// The untrusted templates that are new or different since `init`.
     func arrived(in journal: Journal) throws -> [TemplateFile] {
-        try journal.trustedTemplates(named: Array(BuiltInTemplates.all.keys)).untrusted.filter { file in
+        try journal.trustedTemplates(named: TemplateNames.all).untrusted.filter { file in
             guard let old = before[file.name] else { return true }
             return old.bytes != file.bytes || old.problem != file.problem
         }

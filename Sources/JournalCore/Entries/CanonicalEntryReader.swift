@@ -10,6 +10,7 @@ enum CanonicalEntryReader {
         var criteria: [String] = [], links: [String] = [], tags: [String] = []
         var outcome: String?, from: String?, to: String?, impact: String?, due: CalendarDate?, done: CalendarDate?, status: EntryStatus?, verdict: Verdict?
         var source: Entry.Source?
+        var custom: [String: String] = [:]
         var order = 0
         while true {
             guard let end = bytes[index...].firstIndex(of: 0x0A) else { return nil }
@@ -39,6 +40,7 @@ enum CanonicalEntryReader {
             case "criteria": guard let v = list(value) else { return nil }; criteria = v
             case "links": guard let v = list(value) else { return nil }; links = v
             case "tags": guard let v = list(value) else { return nil }; tags = v
+            case "fields": guard let v = EntryFields.readCanonical(value) else { return nil }; custom = v
             case "source": guard let v = Self.source(value) else { return nil }; source = v
             default: return nil
             }
@@ -52,7 +54,7 @@ enum CanonicalEntryReader {
             return nil
         }
         var entry = Entry(id: id, kind: kind, date: date, title: title, criteria: criteria, outcome: outcome, from: from, to: to, impact: impact,
-                          links: links, tags: tags, due: due, status: status, done: done, verdict: verdict, body: body)
+                          links: links, tags: tags, due: due, status: status, done: done, verdict: verdict, fields: custom, body: body)
         entry.source = source
         return entry
     }

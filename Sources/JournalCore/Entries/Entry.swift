@@ -21,6 +21,8 @@ public struct Entry: Equatable, Sendable {
     public var done: CalendarDate?
     /// Check-ins: the manager's verdict.
     public var verdict: Verdict?
+    /// The user's own `key: value` fields (`fields:`; see `EntryFields`).
+    public var fields: [String: String]
     /// Markdown; trailing blank lines are not kept, everything else is, byte for byte.
     public var body: String
     /// An imported or harvested entry: where it came from (set after `init`).
@@ -30,7 +32,7 @@ public struct Entry: Equatable, Sendable {
         id: EntryID, kind: EntryKind, date: CalendarDate, title: String, criteria: [String] = [],
         outcome: String? = nil, from: String? = nil, to: String? = nil, impact: String? = nil, links: [String] = [],
         tags: [String] = [], due: CalendarDate? = nil, status: EntryStatus? = nil, done: CalendarDate? = nil, verdict: Verdict? = nil,
-        body: String = ""
+        fields: [String: String] = [:], body: String = ""
     ) {
         self.id = id
         self.kind = kind
@@ -47,6 +49,7 @@ public struct Entry: Equatable, Sendable {
         self.status = status
         self.done = done
         self.verdict = verdict
+        self.fields = fields
         self.body = body
     }
 

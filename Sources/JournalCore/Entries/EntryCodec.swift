@@ -1,6 +1,6 @@
 /// Entries to and from their Markdown files. The writer emits the same bytes for the same entry.
 public enum EntryCodec {
-    static let keys = ["id", "kind", "date", "title", "criteria", "outcome", "from", "to", "impact", "links", "tags", "due", "status", "done", "verdict", "source"]
+    static let keys = ["id", "kind", "date", "title", "criteria", "outcome", "from", "to", "impact", "links", "tags", "due", "status", "done", "verdict", "fields", "source"]
 
     public static func encode(_ entry: Entry) -> String {
         var out = "---\n"
@@ -19,6 +19,7 @@ public enum EntryCodec {
         if let status = entry.status { out += "status: \(status.rawValue)\n" }
         if let done = entry.done { out += "done: \(done)\n" }
         if let verdict = entry.verdict { out += "verdict: \(verdict.rawValue)\n" }
+        if !entry.fields.isEmpty { out += "fields: \(EntryFields.encode(entry.fields))\n" }
         if let source = entry.source { out += "source: \(source.yaml)\n" }
         out += "---\n"
         if !entry.body.isEmpty { out += entry.body + "\n" }
@@ -54,7 +55,7 @@ public enum EntryCodec {
             criteria: fields.list("criteria"), outcome: fields.line("outcome"), from: fields.line("from"), to: fields.line("to"),
             impact: fields.line("impact"), links: fields.list("links"), tags: fields.list("tags"),
             due: fields.date("due"), status: fields.choice("status"), done: fields.date("done"), verdict: fields.choice("verdict"),
-            body: front.body)
+            fields: fields.customFields(EntryFields.frontMatterKey), body: front.body)
         entry.source = fields.source("source")
         if !fields.problems.isEmpty || id == nil || kind == nil || date == nil || title == nil {
             throw Problems(fields.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })

@@ -27,6 +27,8 @@ public struct EntryFilter: Sendable {
     public var until: CalendarDate?
     public var grep: String?
     public var tags: [String] = []
+    /// Custom fields that must all hold exactly these values (`list --field key=value`).
+    public var fields: [(key: String, value: String)] = []
     /// Leave out private entries (`--shared`: what a mentor sees).
     public var sharedOnly = false
     /// Only follow-ups, risks and asks not done (`--open`).
@@ -42,6 +44,7 @@ public struct EntryFilter: Sendable {
         if !kinds.isEmpty && !kinds.contains(entry.kind) { return false }
         if !criteria.isEmpty && !criteria.contains(where: entry.criteria.contains) { return false }
         if !tags.isEmpty && !tags.contains(where: entry.tags.contains) { return false }
+        if !fields.allSatisfy({ entry.fields[$0.key] == $0.value }) { return false }
         if let since, entry.date < since { return false }
         if let until, entry.date > until { return false }
         if openOnly && !entry.isOpen { return false }

@@ -1,7 +1,8 @@
 import GitKit
 
 extension Journal {
-    /// Changes the plan with `change` applied to the plan as main holds it, in one commit.
+    /// Changes the plan with `change` applied to the plan as main holds it, in one commit. Only the
+    /// lines of what changed are rewritten (see `PlanTextSplice`), so the user's comments stay.
     @discardableResult
     public func updatePlan(_ summary: String, author: Identity, at moment: Moment, _ change: (inout Plan) throws -> Void) throws -> Oid {
         try commit(message: .plan(summary), author: author, at: moment) { _ in
@@ -9,7 +10,7 @@ extension Journal {
             var plan = current
             try change(&plan)
             guard plan != current else { throw JournalError.failure("the plan already says that; nothing was recorded") }
-            let text = PlanCodec.encode(plan)
+            let text = try PlanTextSplice.text(for: plan, replacing: try planText())
             do {
                 _ = try PlanCodec.decode(text)
             } catch let problems as Problems {

@@ -69,6 +69,7 @@ enum EntryMerge {
         merged.status = pick("status", \.status)
         merged.done = pick("done", \.done)
         merged.verdict = pick("verdict", \.verdict)
+        merged.fields = EntryFields.merge(base: base?.fields, ours: ours.fields, theirs: theirs.fields, conflicts: &conflicts)
         if let body = try mergeBody(base: base?.body, ours: ours.body, theirs: theirs.body) {
             merged.body = body
         } else {

@@ -2,7 +2,7 @@ import ArgumentParser
 
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "templates", abstract: "Choose which report templates in templates/ may be used.",
+        commandName: "templates", abstract: "Choose which report and entry templates in templates/ may be used.",
         discussion: """
         Templates, like hooks, never come from content: a template in the journal's templates/
         folder is used only once you trust its exact text. One that arrives by pull or clone, or
@@ -14,6 +14,7 @@ struct TemplatesCommand: ParsableCommand {
           journal templates trust
           journal templates trust --yes
           journal templates trust report.html.mustache --yes
+          journal templates trust entry-win.md --yes
         """,
         subcommands: [TemplatesTrustCommand.self])
 }

@@ -14,14 +14,14 @@ struct TemplatesTrustCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Only these templates (report.md.mustache, report.html.mustache, checkin.md.mustache, agenda.md.mustache).")
+    @Argument(help: "Only these templates (report.md.mustache, report.html.mustache, checkin.md.mustache, agenda.md.mustache, entry-KIND.md).")
     var names: [String] = []
 
     @Flag(name: [.short, .long], help: "Trust what is shown without asking.")
     var yes = false
 
     func validate() throws {
-        let known = BuiltInTemplates.all.keys.sorted()
+        let known = TemplateNames.all.sorted()
         for name in names where !known.contains(name) {
             throw ValidationError("\"\(name)\" is not a template name; the names are \(known.joined(separator: ", "))")
         }
@@ -29,7 +29,7 @@ struct TemplatesTrustCommand: ParsableCommand {
 
     func run() throws {
         let journal = try global.openJournal()
-        let wanted = names.isEmpty ? BuiltInTemplates.all.keys.sorted() : names
+        let wanted = names.isEmpty ? TemplateNames.all.sorted() : names
         let untrusted = try journal.trustedTemplates(named: wanted).untrusted
         guard !untrusted.isEmpty else {
             Terminal.out("Every template in templates/ is trusted; nothing to review.")
@@ -41,7 +41,7 @@ struct TemplatesTrustCommand: ParsableCommand {
             if let problem = file.problem {
                 throw JournalError.invalidInput("\(file.path) cannot be trusted: \(problem)", hint: "replace it with a plain text file of at most \(Journal.maximumTemplateBytes / 1024) KiB")
             }
-            try ReportRenderer.validate(file.text, source: file.path)
+            try TemplateNames.validate(file)
         }
         for file in untrusted {
             Terminal.out(file.trustedBytes == nil ? "\(file.path) is new:" : "\(file.path) changed since you trusted it:")
