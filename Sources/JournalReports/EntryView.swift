@@ -1,3 +1,5 @@
+import JournalCore
+
 /// An entry prepared for a template: user text stays raw (the template's content type escapes
 /// it), the body comes as a quoted Markdown block and as safe HTML, links say whether they may
 /// be links at all. The two forms of the body are made when a template first asks for them,
@@ -62,7 +64,9 @@ final class EntryView {
         recordedBy = entry.recordedBy
         `private` = entry.`private`
         late = !entry.writtenAtTheTime
-        lateNote = entry.writtenAtTheTime ? nil : entry.recordedAfterDays.map { "recorded \($0) days later, on \(entry.recordedOn ?? "?")" }
+        lateNote = entry.writtenAtTheTime ? nil
+            : entry.source.map { "imported from \(ImportFormat(rawValue: $0.format)?.tool ?? $0.format) on \(entry.recordedOn ?? "?")" }
+            ?? entry.recordedAfterDays.map { "recorded \($0) days later, on \(entry.recordedOn ?? "?")" }
     }
 
     static func isSafeLink(_ url: String) -> Bool {
