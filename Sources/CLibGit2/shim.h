@@ -20,4 +20,7 @@ static inline int journal_git_set_search_path(int level, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
 }
 
+/* syncfs(2), which glibc declares only under _GNU_SOURCE: one flush for a batch of new objects. */
+extern int syncfs(int fd);
+
 #endif

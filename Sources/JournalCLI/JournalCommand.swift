@@ -26,6 +26,7 @@ public struct JournalCommand: ParsableCommand {
             RemoveCommand.self, PlanCommand.self, StatusCommand.self, RemindCommand.self, ReportCommand.self, CheckinCommand.self,
             AgendaCommand.self, RemoteCommand.self, PushCommand.self, PullCommand.self, SyncCommand.self, CloneCommand.self,
             ResolveCommand.self, HarvestCommand.self, HooksCommand.self, TemplatesCommand.self, VerifyCommand.self, HookCommand.self,
+            ImportCommand.self,
         ])
 
     public init() {}

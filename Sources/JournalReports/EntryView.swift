@@ -77,7 +77,9 @@ final class EntryView {
         recordedBy = entry.recordedBy
         `private` = entry.`private`
         late = !entry.writtenAtTheTime
-        lateNote = entry.writtenAtTheTime ? nil : entry.recordedAfterDays.map { "recorded \($0) days later, on \(entry.recordedOn ?? "?")" }
+        lateNote = entry.writtenAtTheTime ? nil
+            : entry.source.map { "imported from \(ImportFormat(rawValue: $0.format)?.tool ?? $0.format) on \(entry.recordedOn ?? "?")" }
+            ?? entry.recordedAfterDays.map { "recorded \($0) days later, on \(entry.recordedOn ?? "?")" }
     }
 
     static func isSafeLink(_ url: String) -> Bool {

@@ -202,7 +202,7 @@ extension EvidenceReport {
         let evidenceCount = inPeriod.filter { ReportRules.evidenceKinds.contains($0.entry.kind) && inScope($0.entry) }
         let feedbackCount = inPeriod.filter { $0.entry.kind == .feedback && inScope($0.entry) }
         let counted = evidenceCount + feedbackCount + inPeriod.filter { $0.entry.kind == .checkin }
-        let late = counted.filter { (ReportEntry.recordedAfterDays($0.entry, input: input) ?? 0) > ReportRules.lateAfterDays }.count
+        let late = counted.filter { ReportEntry.isLate($0.entry, input: input) }.count
         let headline = ReportHeadline.judge(
             criteria, rule: plan.rule, readiness: plan.review.ready,
             readinessRecorded: ReportHeadline.readinessRecorded(versions, until: period.until),

@@ -78,6 +78,7 @@ extension ReportEntry: MustacheParent {
         case "recordedOn": return recordedOn ?? false
         case "recordedBy": return recordedBy ?? false
         case "writtenAtTheTime": return writtenAtTheTime
+        case "source": return source?.format ?? false
         case "private": return `private`
         default: return nil
         }

@@ -15,6 +15,8 @@ public struct ReportEntry: Codable, Equatable, Sendable {
     public let due: String?
     public let status: String?
     public let verdict: String?
+    /// An imported or harvested entry: where it came from (never counted as written at the time).
+    public let source: Entry.Source?
     /// Custom fields; nil (left out of JSON) when there are none.
     public let fields: [String: String]?
     /// A follow-up, risk or ask marked done: its `done:` date when it has one (`journal done`
@@ -48,6 +50,7 @@ public struct ReportEntry: Codable, Equatable, Sendable {
         status = e.status?.rawValue
         verdict = e.verdict?.rawValue
         fields = e.fields.isEmpty ? nil : e.fields
+        source = e.source
         let record = input.history.records[e.id]
         done = e.status == .done
             ? e.done?.description ?? record.map { Moment(seconds: $0.lastEdited ?? $0.firstRecorded, offsetMinutes: $0.firstRecordedOffset).today.description }
@@ -57,8 +60,14 @@ public struct ReportEntry: Codable, Equatable, Sendable {
         recordedOn = record?.recordedOn.description
         recordedBy = record?.recordedBy
         recordedAfterDays = ReportEntry.recordedAfterDays(e, input: input)
-        writtenAtTheTime = (recordedAfterDays ?? 0) <= ReportRules.lateAfterDays
+        writtenAtTheTime = e.source == nil && (recordedAfterDays ?? 0) <= ReportRules.lateAfterDays
         `private` = stored.isPrivate
+    }
+
+    /// Recorded more than `ReportRules.lateAfterDays` after it happened, or imported: the day an
+    /// imported entry was recorded is the import's, so it never counts as written at the time.
+    static func isLate(_ entry: Entry, input: ReportInput) -> Bool {
+        entry.source != nil || (recordedAfterDays(entry, input: input) ?? 0) > ReportRules.lateAfterDays
     }
 
     /// Days between the date `entry` happened and the day history says it was written down.

@@ -9,6 +9,7 @@ struct FileChange {
 
 extension Journal {
     static let maxAttempts = 8
+    static let batchFiles = 64
     static let pendingName = "pending"
 
     var pendingPath: String { worktreeStateDirectory + "/" + Journal.pendingName }
@@ -45,7 +46,10 @@ extension Journal {
             let written: (commit: Oid, objects: [Oid])
             do {
                 var objects: [Oid] = []
-                let treeId = try TreeEdit.apply(changes, to: tip?.tree, in: repository, written: &objects)
+                // Thousands of files (an import) are flushed to disk at once, not one fsync each.
+                let treeId = try changes.count < Journal.batchFiles
+                    ? TreeEdit.apply(changes, to: tip?.tree, in: repository, written: &objects)
+                    : repository.writingObjectsInBatch { try TreeEdit.apply(changes, to: tip?.tree, in: repository, written: &objects) }
                 let commitId = try repository.createCommit(
                     tree: treeId, parents: tip.map { [$0.commit] } ?? [], author: signature, committer: signature, message: message.text)
                 objects.append(commitId)
