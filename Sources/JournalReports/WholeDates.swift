@@ -6,6 +6,8 @@
 enum WholeDates {
     private static let open = Array("<span style=\"white-space:nowrap\">".utf8)
     private static let close = Array("</span>".utf8)
+    /// The built-in templates' own no-wrap span for a date: a date right inside it is whole already.
+    private static let dateSpan = Array("<span class=\"date\">".utf8)
     private static let skipped: [(start: [UInt8], end: [UInt8])] = ["svg", "style", "title", "script", "textarea"].map {
         (Array("<\($0)".utf8), Array("</\($0)>".utf8))
     }
@@ -46,7 +48,7 @@ enum WholeDates {
                 i += 1
                 continue
             }
-            if isDate(bytes, at: i) {
+            if isDate(bytes, at: i) && !out.ends(with: dateSpan) {
                 out += open
                 out += bytes[i..<(i + 10)]
                 out += close
@@ -94,4 +96,8 @@ enum WholeDates {
         }
         return nil
     }
+}
+
+private extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix) }
 }

@@ -42,9 +42,9 @@ extension BuiltInTemplates {
     .case h2 { margin-top: 1rem; } .case .summary { padding: .4rem .8rem; } .case .summary p, .case ul.reasons { margin: .15rem 0; } .case h3 { font-size: 1rem; margin: .35rem 0 0; }
     .case ul { list-style: none; padding-left: .9rem; margin: 0; } .case ul.reasons { columns: 2; column-gap: 2rem; } .case li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .case li.missing, .case .steps li, .case ul.reasons li { white-space: normal; } .case .case-end { margin: .4rem 0 0; font-size: .85em; } .case li.missing { color: var(--none); }
-    .case .quote { font-style: italic; } .case .steps { display: flex; gap: 2rem; } .case .steps > div { flex: 1; min-width: 0; } .case .steps ul { padding-left: 0; }
+    .case .quote { font-style: italic; } .case .steps { display: flex; gap: 2rem; } .case .steps > div { flex: 1; min-width: 0; } .case .steps > div:first-child { flex: 2; } .case .steps ul { padding-left: 0; }
     .date { white-space: nowrap; } .ref { font-size: .75em; color: var(--muted); font-weight: 600; } .verdict-tag { display: inline-block; min-width: 4.2em; }
-    @media print { .case { font-size: 9pt; line-height: 1.25; break-after: page; } .case h2 { margin-top: .3rem; } .case .summary { background: none; border: 1px solid var(--line); }
+    @media print { .case { font-size: 9pt; line-height: 1.2; break-after: page; } .case h2 { margin-top: .3rem; } .case .summary { background: none; border: 1px solid var(--line); }
       .appendix { font-size: 10pt; line-height: 1.35; } .appendix .entry { margin: .45rem 0; } .appendix .body p { margin: .2rem 0; } }
     </style>
     </head>
