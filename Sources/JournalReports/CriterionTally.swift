@@ -23,6 +23,18 @@ struct CriterionTally {
         ReportRules.verdict(pieces: evidence + feedback, months: monthsWithEvidence, counted: monthsCounted, last: last, until: period.until)
     }
 
+    /// One piece of evidence or feedback dated `date`, in month `month` of the period.
+    mutating func count(_ date: CalendarDate, month: Int, isEvidence: Bool) {
+        perMonth[month] += 1
+        if isEvidence {
+            evidence += 1
+        } else {
+            feedback += 1
+            feedbackPerMonth[month] += 1
+        }
+        last = max(last ?? date, date)
+    }
+
     /// The tally of each of `keys` over the entries of `period`, in one pass.
     static func tally(_ entries: [EntrySummary], keys: [String], period: Period) -> [String: CriterionTally] {
         let months = period.months
@@ -33,15 +45,10 @@ struct CriterionTally {
             let isEvidence = ReportRules.evidenceKinds.contains(entry.kind)
             guard isEvidence || entry.kind == .feedback else { continue }
             let month = (entry.date.year * 12 + entry.date.month) - (first.year * 12 + first.month)
-            for (i, key) in entry.criteria.enumerated() where tallies[key] != nil && !entry.criteria[..<i].contains(key) {
-                tallies[key]!.perMonth[month] += 1
-                if isEvidence {
-                    tallies[key]!.evidence += 1
-                } else {
-                    tallies[key]!.feedback += 1
-                    tallies[key]!.feedbackPerMonth[month] += 1
-                }
-                tallies[key]!.last = max(tallies[key]!.last ?? entry.date, entry.date)
+            for (i, key) in entry.criteria.enumerated() where !entry.criteria[..<i].contains(key) {
+                // One lookup, then changed in place: `tallies[key]!` would hash and copy the tally each time.
+                guard let index = tallies.index(forKey: key) else { continue }
+                tallies.values[index].count(entry.date, month: month, isEvidence: isEvidence)
             }
         }
         return tallies
