@@ -181,6 +181,7 @@ struct OpenWorkTests {
         // A later edit must not move the day it was done.
         try expectSuccess(s.journal(["edit", id, "--append", "Elena replied"], environment: ["JOURNAL_NOW": "2026-12-03T10:00:00Z"]))
         let report = try expectSuccess(s.journal(["report", "--since", "2026-11-01", "-o", "-"], environment: ["JOURNAL_NOW": "2026-12-04T10:00:00Z"]))
-        #expect(report.stdout.contains("- 2026-11-22: Send the design doc to Elena, due 2026-11-25, done 2026-12-01 `\(id)`"), "\(report)")
+        // Ids are printed in the appendix only (issue 13): the line ends at its done date.
+        #expect(report.stdout.contains("- 2026-11-22: Send the design doc to Elena, due 2026-11-25, done 2026-12-01\n"), "\(report)")
     }
 }

@@ -24,7 +24,7 @@ struct PacketCommandTests {
 
         let json = try sandbox.journal("report", "--packet", "--format", "json", "-o", "packet.json")
         #expect(json.status == 2)
-        #expect(json.stderr.contains("--packet is a document to read: use --format md or html"))
+        #expect(json.stderr.contains("--packet is a document to read: use --format md, html or pdf"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent("packet.json").path))
 
         try expectSuccess(sandbox.journal("report", "--template-dump"))

@@ -153,7 +153,7 @@ extension BuiltInTemplates {
     {{#hasConversations}}
     <h2>Conversations</h2>
     <ul>
-    {{#conversations}}<li>{{date}}, asked {{to}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}} <code>{{id}}</code><div class="body">{{#answered}}Answered {{answered}}{{#answer}}: {{answer}}{{/answer}}{{^answer}} (no answer noted){{/answer}}{{/answered}}{{^answered}}<em>Open</em>{{#due}}, due {{due}}{{/due}}: bring it to the next 1:1.{{/answered}}</div></li>{{/conversations}}
+    {{#conversations}}<li id="entry-{{id}}"><span class="date">{{date}}</span>, asked {{to}}: {{title}}{{#private}} <strong class="private">(private)</strong>{{/private}}<div class="body">{{#answered}}Answered <span class="date">{{answered}}</span>{{#answer}}: {{answer}}{{/answer}}{{^answer}} (no answer noted){{/answer}}{{/answered}}{{^answered}}<em>Open</em>{{#due}}, due <span class="date">{{due}}</span>{{/due}}: bring it to the next 1:1.{{/answered}}</div></li>{{/conversations}}
     </ul>
     {{/hasConversations}}
     <h2>Blockers</h2>
