@@ -7,7 +7,7 @@ import Testing
 @Suite("TreeChanges")
 struct TreeChangesTests {
     /// `git diff-tree -r --no-renames OLD NEW` as "STATUS OLDID NEWID PATH" lines.
-    static func gitChanges(_ repo: IndexFileTests.Repo, _ old: String, _ new: String) throws -> [String] {
+    static func gitChanges(_ repo: IndexFileTests.Repo, _ old: String, _ new: String, sorted: Bool = true) throws -> [String] {
         let raw = try repo.git("diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", old, new)
         let fields = raw.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
         var expected: [String] = []
@@ -17,19 +17,20 @@ struct TreeChangesTests {
             expected.append("\(meta[4]) \(meta[2]) \(meta[3]) \(fields[index + 1])")
             index += 2
         }
-        return expected.sorted()
+        return sorted ? expected.sorted() : expected
     }
 
     /// `Repository.changes(from:to:)` between HEAD~1 and HEAD, in the same form.
-    static func changes(_ repo: IndexFileTests.Repo) throws -> [String] {
+    static func changes(_ repo: IndexFileTests.Repo, sorted: Bool = true) throws -> [String] {
         let repository = try Repository.open(at: repo.root.path)
         let head = try repository.commit(try #require(try repository.resolve("HEAD")))
         let old = try repository.tree(repository.commit(try #require(head.parentIds.first)).treeId)
         let letter: [TreeChange.Status: String] = [.added: "A", .deleted: "D", .modified: "M", .typeChanged: "T"]
-        return try repository.changes(from: old, to: try repository.tree(head.treeId)).map { change in
+        let changes = try repository.changes(from: old, to: try repository.tree(head.treeId)).map { change in
             let path = change.status == .deleted ? change.oldPath : change.newPath
             return "\(letter[change.status]!) \(change.oldId.hex) \(change.newId.hex) \(String(decoding: path, as: UTF8.self))"
-        }.sorted()
+        }
+        return sorted ? changes.sorted() : changes
     }
 
     @Test("folders added, removed and replaced by files, files at the top, links: the same as git diff-tree")
@@ -63,29 +64,13 @@ struct TreeChangesTests {
         try repo.write("entries/2026/12/é new.md", "new\n")
         try repo.git("add", "-A")
         try repo.git("-c", "user.name=T", "-c", "user.email=t@e", "commit", "-q", "-m", "change")
-        // `:100644 100644 OLD NEW M\tPATH`, NUL-separated so paths are not quoted.
-        let raw = try repo.git("diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", "HEAD~1", "HEAD")
-        let fields = raw.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
-        var expected: [String] = []
-        var index = 0
-        while index + 1 < fields.count {
-            let meta = fields[index].split(separator: " ")
-            expected.append("\(meta[4]) \(meta[2]) \(meta[3]) \(fields[index + 1])")
-            index += 2
-        }
+        // Both in path order, as libgit2 and git diff-tree give them.
+        let expected = try Self.gitChanges(repo, "HEAD~1", "HEAD", sorted: false)
         #expect(expected.count == 3)
+        #expect(try Self.changes(repo, sorted: false) == expected)
 
         let repository = try Repository.open(at: repo.root.path)
-        let headId = try #require(try repository.resolve("HEAD"))
-        let head = try repository.commit(headId)
-        let old = try repository.tree(repository.commit(try #require(head.parentIds.first)).treeId)
-        let new = try repository.tree(head.treeId)
-        let letter: [TreeChange.Status: String] = [.added: "A", .deleted: "D", .modified: "M", .typeChanged: "T"]
-        let changes = try repository.changes(from: old, to: new).map { change in
-            let path = change.status == .deleted ? change.oldPath : change.newPath
-            return "\(letter[change.status]!) \(change.oldId.hex) \(change.newId.hex) \(String(decoding: path, as: UTF8.self))"
-        }
-        #expect(changes == expected)
+        let new = try repository.tree(repository.commit(try #require(try repository.resolve("HEAD"))).treeId)
         #expect(try repository.changes(from: new, to: new) == [])
         // From nothing: every file is added.
         let files = try repo.git("ls-tree", "-r", "HEAD").split(separator: "\n").count
