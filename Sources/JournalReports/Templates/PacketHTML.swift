@@ -54,7 +54,7 @@ extension BuiltInTemplates {
     {{#impact}}<p><strong>What it achieved:</strong> {{impact}}</p>{{/impact}}
     {{#links}}<div>{{#safe}}<a href="{{url}}">{{url}}</a>{{/safe}}{{^safe}}<span class="muted">{{url}}</span>{{/safe}}</div>{{/links}}
     {{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}
-    <div class="meta">{{#late}}Recorded {{lateNote}}{{/late}}{{^late}}Recorded at the time{{/late}}{{#criteria}}; showed {{criteria}}{{/criteria}}{{#outcome}}; towards outcome {{outcome}}{{/outcome}}.</div>
+    <div class="meta">{{#late}}This was {{lateNote}}{{/late}}{{^late}}Recorded at the time{{/late}}{{#criteria}}; showed {{criteria}}{{/criteria}}{{#outcome}}; towards outcome {{outcome}}{{/outcome}}.</div>
     </article>
     {{/isFeedback}}
     {{/entries}}

@@ -50,7 +50,7 @@ extension BuiltInTemplates {
     {{{bodyQuoted}}}
 
     {{/hasBody}}
-    {{#late}}Recorded {{lateNote}}{{/late}}{{^late}}Recorded at the time{{/late}}{{#criteria}}; showed {{criteria}}{{/criteria}}{{#outcome}}; towards outcome {{outcome}}{{/outcome}}.
+    {{#late}}This was {{lateNote}}{{/late}}{{^late}}Recorded at the time{{/late}}{{#criteria}}; showed {{criteria}}{{/criteria}}{{#outcome}}; towards outcome {{outcome}}{{/outcome}}.
 
     {{/isFeedback}}
     {{/entries}}
