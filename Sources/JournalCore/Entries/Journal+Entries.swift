@@ -67,16 +67,14 @@ extension Journal {
 
     func entries(_ filter: EntryFilter, root: Tree?) throws -> EntryListing {
         var listing = EntryListing(entries: [], problems: [])
+        let reading = EntryReading(self, storing: root == nil)
         for source in try entrySources(root: root, sharedOnly: filter.sharedOnly) {
-            for file in try entryFiles(since: filter.since, until: filter.until, root: source.tree) {
-                do {
-                    let entry = try decodeEntry(file.id, path: file.path, isPrivate: source.isPrivate)
-                    if filter.matches(entry) { listing.entries.append(StoredEntry(entry: entry, path: file.path, isPrivate: source.isPrivate)) }
-                } catch let problems as Problems {
-                    listing.problems += problems.problems
-                }
+            for folder in try monthFolders(since: filter.since, until: filter.until, root: source.tree) {
+                try reading.month(folder.id, at: folder.path, isPrivate: source.isPrivate)
+                    .stored(at: folder.path, isPrivate: source.isPrivate, matching: filter.matches, entries: &listing.entries, problems: &listing.problems)
             }
         }
+        reading.finish()
         listing.entries.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
         return listing
     }
@@ -93,18 +91,16 @@ extension Journal {
                 months[folder.path, default: []].append((folder.id, source.isPrivate))
             }
         }
+        let reading = EntryReading(self, storing: true)
+        defer { reading.finish() }
         for path in months.keys.sorted(by: >) {
             var found: [StoredEntry] = []
+            var problems: [Problem] = []
             for folder in months[path]! {
-                for file in try entryFiles(inMonth: folder.id, at: path) {
-                    do {
-                        let entry = try decodeEntry(file.id, path: file.path, isPrivate: folder.isPrivate)
-                        if filter.matches(entry) { found.append(StoredEntry(entry: entry, path: file.path, isPrivate: folder.isPrivate)) }
-                    } catch let problems as Problems {
-                        problems.problems.forEach(problem)
-                    }
-                }
+                try reading.month(folder.id, at: path, isPrivate: folder.isPrivate)
+                    .stored(at: path, isPrivate: folder.isPrivate, matching: filter.matches, entries: &found, problems: &problems)
             }
+            problems.forEach(problem)
             found.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
             for stored in found where try !visit(stored) { return }
         }

@@ -36,6 +36,7 @@ extension Journal {
         let cached = cache.load()
         var used: [Oid: SummaryCache.Month] = [:]
         var listing = EntryListing(entries: [], problems: [])
+        let reading = EntryReading(self, storing: commit == nil)
         for source in try entrySources(root: root, sharedOnly: filter.sharedOnly) {
             let dated = Set(try monthFolders(since: filter.since, until: filter.until, root: source.tree).map(\.path))
             for folder in try monthFolders(root: source.tree) {
@@ -46,27 +47,34 @@ extension Journal {
                     listing.problems += month.problems.map { Problem(path: label($0.name), line: $0.line, $0.message) }
                     guard month.summaries.contains(where: include) else { continue }
                 }
-                for file in try entryFiles(inMonth: folder.id, at: folder.path) {
-                    let entry: Entry
-                    do {
-                        entry = try decodeEntry(file.id, path: file.path, isPrivate: source.isPrivate)
-                    } catch let problems as Problems {
-                        if dated.contains(folder.path) { listing.problems += problems.problems }  // else named from the cache above
-                        continue
-                    }
-                    if filter.matches(entry) || (undated.matches(entry) && include(EntrySummary(entry))) {
-                        listing.entries.append(StoredEntry(entry: entry, path: file.path, isPrivate: source.isPrivate))
-                    }
-                }
+                var unreadable: [Problem] = []
+                try reading.month(folder.id, at: folder.path, isPrivate: source.isPrivate).stored(
+                    at: folder.path, isPrivate: source.isPrivate,
+                    matching: { filter.matches($0) || (undated.matches($0) && include(EntrySummary($0))) },
+                    entries: &listing.entries, problems: &unreadable)
+                if dated.contains(folder.path) { listing.problems += unreadable }  // else named from the summary cache above
             }
         }
+        reading.finish()
         if !Set(used.keys).isSubset(of: Set(cached.keys)) { cache.store(cached.merging(used) { $1 }) }
         listing.entries.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
         return listing
     }
 
+    /// A month the summary cache lacks: from the parsed-entry cache when it holds the month, else
+    /// from the journal's blobs.
     private func readMonth(_ tree: Oid, at path: String) throws -> SummaryCache.Month {
         var month = SummaryCache.Month()
+        if let parsed = EntryCache.Reader(path: stateDirectory + "/" + EntryCache.fileName)?.month(tree) {
+            for file in parsed.files {
+                if let entry = file.entry {
+                    month.summaries.append(EntrySummary(entry))
+                } else {
+                    month.problems += file.problems.map { (file.name, $0.line, $0.message) }
+                }
+            }
+            return month
+        }
         for file in try entryFiles(inMonth: tree, at: path) {
             do {
                 month.summaries.append(EntrySummary(try EntryCodec.decode(try translatingGitErrors { try repository.blob(file.id) })))
