@@ -11,7 +11,10 @@ extension Oid {
         guard bytes.count == Oid.byteCount else { return nil }
         var oid = git_oid()
         withUnsafeMutableBytes(of: &oid) { target in
-            for (i, byte) in bytes.enumerated() { target[i] = byte }
+            // One copy for contiguous bytes (a cache file's slice): this runs once per cached entry.
+            if bytes.withContiguousStorageIfAvailable({ target.copyMemory(from: UnsafeRawBufferPointer($0)) }) == nil {
+                for (i, byte) in bytes.enumerated() { target[i] = byte }
+            }
         }
         self.init(oid)
     }
