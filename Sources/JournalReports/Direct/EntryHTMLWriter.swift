@@ -44,7 +44,7 @@ extension DocumentWriter {
 
     /// `{{#hasBody}}<div class="body">{{{bodyHTML}}}</div>{{/hasBody}}`.
     mutating func bodyHTML(_ e: EntryView) {
-        if e.hasBody { raw("<div class=\"body\">"); raw(e.bodyHTML); raw("</div>") }
+        if e.hasBody { raw("<div class=\"body\">"); raw(e.makeBodyHTML()); raw("</div>") }
     }
 
     /// `{{#private}} <strong class="private">(private)</strong>{{/private}}`.

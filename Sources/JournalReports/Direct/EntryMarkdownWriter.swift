@@ -29,7 +29,7 @@ extension DocumentWriter {
         raw("\n")
         if let impact = e.impact { raw("\n**Impact:** "); markdown(impact); raw("\n") }
         linksMarkdown(e)
-        if e.hasBody { raw("\n"); raw(e.bodyQuoted); raw("\n") }
+        if e.hasBody { raw("\n"); raw(e.makeBodyQuoted()); raw("\n") }
         raw("\n")
     }
 
@@ -81,7 +81,7 @@ protocol OpenWorkItem {
 
 extension EntryView: OpenWorkItem {
     var isPrivate: Bool { `private` }
-    var quotedBody: String? { hasBody ? bodyQuoted : nil }
+    var quotedBody: String? { hasBody ? makeBodyQuoted() : nil }
 }
 
 extension ReportEntry: OpenWorkItem {

@@ -24,7 +24,7 @@ extension DocumentWriter {
                 if let impact = e.impact { raw("**What it achieved:** "); markdown(impact); raw("\n\n") }
                 linksMarkdown(e)
                 if !e.links.isEmpty { raw("\n") }
-                if e.hasBody { raw(e.bodyQuoted); raw("\n\n") }
+                if e.hasBody { raw(e.makeBodyQuoted()); raw("\n\n") }
                 if e.late { raw("This was "); markdown(e.lateNote ?? "false") } else { raw("Recorded at the time") }
                 if let criteria = e.criteria { raw("; showed "); markdown(criteria) }
                 if let outcome = e.outcome { raw("; towards outcome "); markdown(outcome) }
@@ -56,7 +56,7 @@ extension DocumentWriter {
     /// A stakeholder's words as a quote, with their name (`from`) for others.
     private mutating func packetQuoteMarkdown(_ e: EntryView, from: Bool) {
         raw("> “"); markdown(e.title); raw("”"); privateMarkMarkdown(e.private); raw("\n\n")
-        if e.hasBody { raw(e.bodyQuoted); raw("\n\n") }
+        if e.hasBody { raw(e.makeBodyQuoted()); raw("\n\n") }
         markdown(e.ref ?? "false"); raw(", ")
         if from, let name = e.from { markdown(name); raw(", ") }
         markdown(e.date)

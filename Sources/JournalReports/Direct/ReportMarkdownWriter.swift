@@ -158,7 +158,7 @@ extension DocumentWriter {
             raw("- "); markdown(e.date); raw(": "); markdown(e.title); privateMarkMarkdown(e.private)
             if let verdict = e.verdict { raw(" (manager's verdict: **"); markdown(ReportHeadline.words(verdict)); raw("**)") }
             raw("\n")
-            if e.hasBody { raw("\n"); raw(e.bodyQuoted); raw("\n\n") }
+            if e.hasBody { raw("\n"); raw(e.makeBodyQuoted()); raw("\n\n") }
         }
         if !v.hasCheckins { raw("No check-in recorded in this period. Record one with `journal checkin --record`.\n") }
         raw("\n")
