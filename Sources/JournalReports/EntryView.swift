@@ -31,9 +31,12 @@ final class EntryView {
     private let body: String
     private let html: Bool
     /// The body as a Markdown block quote, so its headings and rules stay inside the entry.
-    lazy var bodyQuoted: String = MarkdownQuote.block(body)
+    lazy var bodyQuoted: String = makeBodyQuoted()
     /// The body as safe HTML; empty for a Markdown report.
-    lazy var bodyHTML: String = body.isEmpty || !html ? "" : MarkdownToHTML.render(body, headingsBelow: EntryView.titleLevel)
+    lazy var bodyHTML: String = makeBodyHTML()
+    /// The two forms made afresh and not kept: the direct writers show each body once.
+    func makeBodyQuoted() -> String { MarkdownQuote.block(body) }
+    func makeBodyHTML() -> String { body.isEmpty || !html ? "" : MarkdownToHTML.render(body, headingsBelow: EntryView.titleLevel) }
     /// The heading level of an entry's title in the HTML report (`<h4>`): body headings render below it.
     static let titleLevel = 4
     let recordedOn: String?

@@ -17,9 +17,18 @@ public struct ReportRenderer {
     /// The templates of `templates/` the owner trusts, by name (`Journal.trustedTemplates(named:)`);
     /// only these are ever parsed. A template from a remote is not among them until trusted.
     let overrides: [String: String]
+    /// Whether a built-in document is written directly (`DocumentWriter`) rather than rendered
+    /// from its built-in template through swift-mustache, which gives the same bytes (the tests'
+    /// oracle). An override is always rendered through swift-mustache.
+    let direct: Bool
 
     public init(templates overrides: [String: String] = [:]) {
+        self.init(templates: overrides, direct: true)
+    }
+
+    init(templates overrides: [String: String], direct: Bool) {
         self.overrides = overrides
+        self.direct = direct
         _ = ReportRenderer.contentTypes
     }
 
@@ -43,6 +52,7 @@ public struct ReportRenderer {
     /// The report, or with `packet` the promotion packet made from the same report (md or html;
     /// its JSON is the report's).
     public func render(_ report: EvidenceReport, as format: Format, packet: Bool = false) throws -> String {
+        if let write = directWriter(report, as: format, packet: packet) { return try DocumentWriter.collect(write) }
         let notice = ReportInput.privateNotice(report.header.privateEntries)
         let document: Document = packet ? .packet : .report
         guard let name = ReportRenderer.templateName(for: document, as: format) else { return try ReportRenderer.json(report) }
@@ -53,18 +63,49 @@ public struct ReportRenderer {
         }
     }
 
+    /// The report (or packet) as `render` makes it, handed to `sink` in pieces as it is written
+    /// (about 64 KiB each) when it is a built-in document; else whole.
+    public func write(_ report: EvidenceReport, as format: Format, packet: Bool = false,
+                      to sink: @escaping (ArraySlice<UInt8>) throws -> Void) throws {
+        guard let write = directWriter(report, as: format, packet: packet) else {
+            return try sink(ArraySlice(try render(report, as: format, packet: packet).utf8))
+        }
+        var writer = DocumentWriter(to: sink)
+        try write(&writer)
+        try writer.finish()
+    }
+
+    /// How the built-in `document` is written directly, unless a trusted override replaces it.
+    func directWriter(_ report: EvidenceReport, as format: Format, packet: Bool) -> ((inout DocumentWriter) throws -> Void)? {
+        guard direct, let name = ReportRenderer.templateName(for: packet ? .packet : .report, as: format), overrides[name] == nil else { return nil }
+        let notice = ReportInput.privateNotice(report.header.privateEntries)
+        switch (format, packet) {
+        case (.html, false): return { try $0.reportHTML(ReportView(report), notice: notice) }
+        case (.md, false): return { try $0.reportMarkdown(ReportView(report, html: false), notice: notice) }
+        case (.html, true): return { try $0.packetHTML(ReportView(report, packet: true), notice: notice) }
+        case (.md, true): return { try $0.packetMarkdown(ReportView(report, html: false, packet: true), notice: notice) }
+        case (.json, _): return nil
+        }
+    }
+
     public func render(_ document: CheckinDocument, as format: Format) throws -> String {
         if format == .json { return try ReportRenderer.json(document) }
         let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(document.privateEntries))
-            + ReportRenderer.endingLine(try render(template: "checkin.md.mustache", document))
+            + ReportRenderer.endingLine(try builtIn("checkin.md.mustache", document) { $0.checkinMarkdown(document) })
         return format == .md ? markdown : MarkdownToHTML.page(title: "Check-in \(document.until)", markdown: markdown)
     }
 
     public func render(_ agenda: Agenda, as format: Format) throws -> String {
         if format == .json { return try ReportRenderer.json(agenda) }
         let markdown = ReportRenderer.markdownNotice(ReportInput.privateNotice(agenda.privateEntries))
-            + ReportRenderer.endingLine(try render(template: "agenda.md.mustache", agenda))
+            + ReportRenderer.endingLine(try builtIn("agenda.md.mustache", agenda) { $0.agendaMarkdown(agenda) })
         return format == .md ? markdown : MarkdownToHTML.page(title: "1:1 agenda \(agenda.date)", markdown: markdown)
+    }
+
+    /// `object` from the template `name`: written directly by `write` when it is the built-in one.
+    private func builtIn(_ name: String, _ object: Any, write: (inout DocumentWriter) -> Void) throws -> String {
+        guard direct, overrides[name] == nil else { return try render(template: name, object) }
+        return try DocumentWriter.collect(write)
     }
 
     /// `text` ending with a line break, so what a command prints after it starts on a line of its own.

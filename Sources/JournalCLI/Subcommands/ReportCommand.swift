@@ -89,11 +89,14 @@ struct ReportCommand: ParsableCommand {
         }
         for problem in input.warnings { Terminal.warn("left out \(problem)") }
         let report = EvidenceReport(input, period: period, criteria: keys)
-        let text = try makeRenderer(journal, for: packet ? .packet : .report, as: output.rendered).render(report, as: output.rendered, packet: packet)
+        let renderer = try makeRenderer(journal, for: packet ? .packet : .report, as: output.rendered)
         let footer = ChromiumPrinter.Footer(title: (packet ? "Promotion packet" : "Evidence report") + (report.header.owner.map { ": \($0)" } ?? "")
                                                 + " (\(report.header.until))",
                                             commit: report.header.journalCommit)
-        if let path = try output.write(text, defaultName: "\(packet ? "packet" : "evidence")-\(input.today)", footer: footer) {
+        // Written as it is made, piece by piece, never held whole (a PDF is printed from the whole HTML).
+        if let path = try output.write(defaultName: "\(packet ? "packet" : "evidence")-\(input.today)", footer: footer, pieces: {
+            try renderer.write(report, as: output.rendered, packet: packet, to: $0)
+        }) {
             Terminal.out("Wrote \(path)")
         }
     }
