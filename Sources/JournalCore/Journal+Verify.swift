@@ -228,12 +228,14 @@ extension Journal {
         return nil
     }
 
-    /// Reads `id` and every tree and blob below it not seen before and not the same as in `known`
-    /// (the tree at the same place in a parent already verified) at the same path. Reading an
-    /// object checks its hash (libgit2's strict hash verification, on by default), so a tree is
-    /// read once, and names are copied out only for problems. The walk keeps its own stack: a tree fetched from a
-    /// remote may be tens of thousands of folders deep (a refused pull leaves it under
-    /// refs/remotes/), and recursion that deep would overflow the thread's stack.
+    /// Reads `id` and every tree and blob below it not seen before and not the same as at the
+    /// same path in `known` (a parent's tree, read now or by an earlier clean verify: skipping
+    /// what it holds skips nothing new; an object also reachable elsewhere is only read twice).
+    /// Reading an object checks its hash (libgit2's strict hash verification, on by default), so
+    /// a tree is read once, and names are copied out only for problems. The walk keeps its own
+    /// stack: a tree fetched from a remote may be tens of thousands of folders deep (a refused
+    /// pull leaves it under refs/remotes/), and recursion that deep would overflow the thread's
+    /// stack.
     private func checkTree(_ id: Oid, known: Oid?, path: String, at commit: Oid, _ trees: inout Set<Oid>, _ blobs: inout Set<Oid>,
                            _ report: inout VerifyReport) throws {
         /// Where a folder is, as a link to its parent: a path is spelled out only for a problem.

@@ -61,6 +61,20 @@ struct IncrementalVerifyTests {
         #expect(full.stdout.contains("2 entries, 6 commits,") && full.stdout.contains("checked (all)."), "\(full)")
     }
 
+    @Test("a private entry's new objects are read too; its ref's tip is recorded beside main's")
+    func privateRef() throws {
+        let sandbox = try Sandbox()
+        try sandbox.makeJournal()
+        try expectSuccess(sandbox.journal("verify"))
+        try sandbox.record("note", "Only mine", "--private")
+        let after = try expectSuccess(sandbox.journal("verify"))
+        #expect(after.stdout.contains("(1 commit) since"), "\(after)")
+        let record = try recorded(sandbox)
+        #expect(record == "journal-verified 1\n\(try id(sandbox, "HEAD")) refs/heads/main\n\(try id(sandbox, "refs/journal/private")) refs/journal/private\n")
+        let again = try expectSuccess(sandbox.journal("verify"))
+        #expect(again.stdout.contains("verified 0 new objects (0 commits) since"), "\(again)")
+    }
+
     @Test("an old object damaged on disk: --full finds it, the default reads only what is new")
     func oldDamage() throws {
         let sandbox = try Sandbox()
