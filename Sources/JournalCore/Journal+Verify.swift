@@ -9,14 +9,39 @@ public struct VerifyReport: Sendable {
     public var objects = 0
     /// An interrupted write was found and finished before checking.
     public var recovered = false
+    /// Which objects were read.
+    public var scope: ObjectScope = .none
     public var isClean: Bool { problems.isEmpty }
 }
 
+/// Which objects `journal verify` read back.
+public enum ObjectScope: Sendable, Equatable {
+    /// None (the pre-push hook's quicker check).
+    case none
+    /// Every object reachable from a ref, and why.
+    case all(FullCheckReason)
+    /// Only the objects not reachable from the tips of the last clean verify; main's was this commit.
+    case since(Oid)
+}
+
+/// Why a default `journal verify` read every object.
+public enum FullCheckReason: Sendable, Equatable {
+    case asked
+    /// No clean verify is recorded in `.git/journal/verified-v1`.
+    case noRecord
+    /// The record is there but not in its format.
+    case unreadableRecord
+    /// main no longer contains the tip of the last clean verify.
+    case rewritten(Oid)
+}
+
 extension Journal {
-    /// Checks every entry and plan.yml, every object reachable from a ref, the refs, stale locks,
+    /// Checks every entry and plan.yml, the objects reachable from a ref, the refs, stale locks,
     /// and that the work tree and index match main. Finishes an interrupted write first.
-    /// `objects: false` skips reading every object (the pre-push hook's quicker check).
-    public func verify(now: Moment, objects: Bool = true) throws -> VerifyReport {
+    /// The objects read are those not reachable from the refs of the last clean verify (every
+    /// object when `full`, or when there is no usable record of one); `objects: false` reads none
+    /// (the pre-push hook's quicker check). A run that finds nothing records the tips it walked.
+    public func verify(now: Moment, objects: Bool = true, full: Bool = false) throws -> VerifyReport {
         var report = VerifyReport()
         do {
             report.recovered = try recover()
@@ -27,10 +52,32 @@ extension Journal {
         let plan = checkPlan(&report)
         checkEntries(plan: plan, &report)
         checkConfigurationFiles(&report)
-        if objects { checkObjects(&report) }
+        let walked = objects ? checkObjects(full: full, &report) : nil
         checkWorkTree(&report)
         checkLocks(now: now, &report)
+        if report.isClean, let walked { verifiedTips.store(walked) }
         return report
+    }
+
+    private var verifiedTips: VerifiedTips { VerifiedTips(path: stateDirectory + "/verified-v1") }
+
+    /// What this run may leave out: the tips of the last clean verify that the refs now walked
+    /// (`tips`) still contain. Everything reachable from those was read back intact then.
+    private func verifiedBefore(walking tips: [String: Oid], full: Bool) -> (scope: ObjectScope, hide: [Oid]) {
+        if full { return (.all(.asked), []) }
+        let verified: [String: Oid]
+        switch verifiedTips.load() {
+        case .missing: return (.all(.noRecord), [])
+        case .unreadable: return (.all(.unreadableRecord), [])
+        case .tips(let tips): verified = tips
+        }
+        let contains = { (tip: Oid, ancestor: Oid) in tip == ancestor || ((try? self.repository.isDescendant(tip, of: ancestor)) ?? false) }
+        let old = verified[Journal.branch]!
+        // Rewritten history (a reset, a forced pull): start again from nothing rather than trust
+        // a tip main has left.
+        guard let main = tips[Journal.branch], contains(main, old) else { return (.all(.rewritten(old)), []) }
+        let others = verified.compactMap { name, id in name != Journal.branch && tips[name].map { contains($0, id) } == true ? id : nil }
+        return (.since(old), [old] + others)
     }
 
     private func checkPlan(_ report: inout VerifyReport) -> Plan? {
@@ -134,14 +181,16 @@ extension Journal {
         }
     }
 
-    /// Reads every object reachable from every ref, which checks each one's hash.
-    private func checkObjects(_ report: inout VerifyReport) {
+    /// Reads every object reachable from every ref and not from a tip verified clean before,
+    /// which checks each one's hash; returns the tips walked, for the record of a clean run.
+    private func checkObjects(full: Bool, _ report: inout VerifyReport) -> [String: Oid]? {
         do {
             guard try repository.headBranch() == Journal.branch else {
                 report.problems.append(Problem(path: ".git/HEAD", "HEAD does not point at main"))
-                return
+                return nil
             }
             let walk = try repository.revWalk()
+            var tips: [String: Oid] = [:]
             for (name, target) in try repository.references() {
                 guard try repository.objectExists(target) else {
                     report.problems.append(Problem(path: ".git/" + name, "points at \(target.short), which is missing"))
@@ -149,33 +198,45 @@ extension Journal {
                 }
                 if name.hasPrefix("refs/heads/") || name.hasPrefix("refs/remotes/") || name.hasPrefix("refs/journal/") {
                     try walk.push(target)
+                    tips[name] = target
                 }
             }
+            let (scope, hide) = verifiedBefore(walking: tips, full: full)
+            report.scope = scope
+            for id in hide { try walk.hide(id) }
             var trees = Set<Oid>(), blobs = Set<Oid>()
             for commitId in walk {
                 report.commits += 1
                 do {
                     let commit = try repository.commit(commitId)  // reading it checks its hash
-                    try checkTree(commit.treeId, path: "", at: commitId, &trees, &blobs, &report)
+                    // A parent was walked too, or verified before: what is unchanged from its
+                    // tree has been (or is being) read.
+                    let known = hide.isEmpty ? nil : commit.parentIds.first.flatMap { try? repository.commit($0).treeId }
+                    try checkTree(commit.treeId, known: known, path: "", at: commitId, &trees, &blobs, &report)
                 } catch let error as GitError {
                     report.problems.append(Problem(path: "commit \(commitId.short)", error.description))
                 }
             }
             if let error = walk.error { report.problems.append(Problem(path: ".git", "the history cannot be walked: \(error.description)")) }
             report.objects = report.commits + trees.count + blobs.count
+            return tips
         } catch let error as GitError {
             report.problems.append(Problem(path: ".git", error.description))
         } catch {
             report.problems.append(Problem(path: ".git", "\(error)"))
         }
+        return nil
     }
 
-    /// Reads `id` and every tree and blob below it not seen before. Reading an object checks its
-    /// hash (libgit2's strict hash verification, on by default), so a tree is read once, and names
-    /// are copied out only for problems. The walk keeps its own stack: a tree fetched from a
-    /// remote may be tens of thousands of folders deep (a refused pull leaves it under
-    /// refs/remotes/), and recursion that deep would overflow the thread's stack.
-    private func checkTree(_ id: Oid, path: String, at commit: Oid, _ trees: inout Set<Oid>, _ blobs: inout Set<Oid>,
+    /// Reads `id` and every tree and blob below it not seen before and not the same as at the
+    /// same path in `known` (a parent's tree, read now or by an earlier clean verify: skipping
+    /// what it holds skips nothing new; an object also reachable elsewhere is only read twice).
+    /// Reading an object checks its hash (libgit2's strict hash verification, on by default), so
+    /// a tree is read once, and names are copied out only for problems. The walk keeps its own
+    /// stack: a tree fetched from a remote may be tens of thousands of folders deep (a refused
+    /// pull leaves it under refs/remotes/), and recursion that deep would overflow the thread's
+    /// stack.
+    private func checkTree(_ id: Oid, known: Oid?, path: String, at commit: Oid, _ trees: inout Set<Oid>, _ blobs: inout Set<Oid>,
                            _ report: inout VerifyReport) throws {
         /// Where a folder is, as a link to its parent: a path is spelled out only for a problem.
         final class Place {
@@ -187,9 +248,9 @@ extension Journal {
                 return names.reversed().filter { !$0.isEmpty }.joined(separator: "/")
             }
         }
-        var pending: [(id: Oid, place: Place)] = [(id, Place(nil, path))]
-        while let (id, place) = pending.popLast() {
-            guard trees.insert(id).inserted else { continue }
+        var pending: [(id: Oid, known: Oid?, place: Place)] = [(id, known, Place(nil, path))]
+        while let (id, known, place) = pending.popLast() {
+            guard id != known, trees.insert(id).inserted else { continue }
             let tree: Tree
             do {
                 tree = try repository.tree(id)
@@ -198,12 +259,16 @@ extension Journal {
                 report.problems.append(Problem(path: where_.isEmpty ? "tree of \(commit.short)" : where_, "in commit \(commit.short): \(error.description)"))
                 continue
             }
+            // An unreadable earlier version only means nothing here is skipped.
+            let before = known.flatMap { try? repository.tree($0) }
             for index in 0..<tree.count {
                 let (kind, entryId) = tree.kindAndId(at: index)
+                var same: Oid?
+                if let before, let earlier = tree.sameNamedEntry(at: index, in: before), earlier.kind == kind { same = earlier.id }
                 switch kind {
-                case .tree: pending.append((entryId, Place(place, tree.name(at: index))))
+                case .tree: pending.append((entryId, same, Place(place, tree.name(at: index))))
                 case .blob:
-                    guard blobs.insert(entryId).inserted else { continue }
+                    guard entryId != same, blobs.insert(entryId).inserted else { continue }
                     do { try repository.verifyObject(entryId) } catch let error as GitError {
                         report.problems.append(Problem(path: Place(place, tree.name(at: index)).path, "in commit \(commit.short): \(error.description)"))
                     }

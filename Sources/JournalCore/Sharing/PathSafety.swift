@@ -48,8 +48,12 @@ enum PathSafety {
     /// The configuration file a name is (on some file system), or nil.
     static func configurationFile(_ name: String) -> String? {
         let name = folded(name)
+        // A short name has a tilde: without one only the names themselves match (verify asks
+        // this of every path on main).
+        let short = name.utf8.contains(UInt8(ascii: "~"))
         for config in configurationNames {
             if name == config { return config }
+            guard short else { continue }
             // NTFS short names: the first six letters then ~1..~4, or a hashed prefix then ~N.
             let bare = String(config.dropFirst())
             if isShortName(name, of: String(bare.prefix(6)), partial: false) { return config }
