@@ -54,34 +54,38 @@ extension Robustness {
             try sandbox.expectVerifyAndFsckClean()
         }
 
-        @Test("killed at the flush of its new objects: nothing is recorded, and the next add and verify find a sound journal")
-        func killedAtObjectFlush() throws {
+        /// An add on a fresh journal killed where `options` has strace kill it; main must be unmoved.
+        static func killedAdd(strace options: String) throws -> Sandbox {
             let sandbox = try Self.journal()
             let before = try sandbox.headCommit()
-            let (result, _) = try Self.tracedAdd(sandbox, "Killed at syncfs", strace: "-e trace=syncfs -e inject=syncfs:signal=KILL")
+            let (result, _) = try Self.tracedAdd(sandbox, "Killed", strace: options)
             #expect(result.stdout.contains("exit 137"), "\(result)")
             #expect(try sandbox.headCommit() == before)
-            try sandbox.expectRepositoryClean()
+            return sandbox
+        }
+
+        /// The next add finishes or undoes the killed one: the killed entry absent, the journal sound.
+        static func expectRepairedByNextAdd(_ sandbox: Sandbox) throws {
             try expectSuccess(sandbox.journal("add", "win", "After the kill", "--criteria", "execution"))
+            #expect(sandbox.gitLockFiles().isEmpty, "\(sandbox.gitLockFiles())")
             #expect(try sandbox.listedEntries().map(\.title).sorted() == ["After the kill", "Earlier 0", "Earlier 1", "Earlier 2"])
             try sandbox.expectRepositoryClean()
             try sandbox.expectVerifyAndFsckClean()
         }
 
+        @Test("killed at the flush of its new objects: nothing is recorded, and the next add and verify find a sound journal")
+        func killedAtObjectFlush() throws {
+            let sandbox = try Self.killedAdd(strace: "-e trace=syncfs -e inject=syncfs:signal=KILL")
+            try sandbox.expectRepositoryClean()
+            try Self.expectRepairedByNextAdd(sandbox)
+        }
+
         @Test("killed at the flush of main's new value: main is unmoved, and the next add clears the lock and the half-written entry")
         func killedAtRefFlush() throws {
-            let sandbox = try Self.journal()
-            let before = try sandbox.headCommit()
-            let lock = sandbox.journal.path + "/.git/refs/heads/main.lock"
-            let (result, _) = try Self.tracedAdd(sandbox, "Killed at main", strace: "-P \(lock) -e trace=fsync -e inject=fsync:signal=KILL")
-            #expect(result.stdout.contains("exit 137"), "\(result)")
-            #expect(try sandbox.headCommit() == before)
-            #expect(FileManager.default.fileExists(atPath: lock), "the kill came before main.lock was renamed")
-            try expectSuccess(sandbox.journal("add", "win", "After the kill", "--criteria", "execution"))
-            #expect(!FileManager.default.fileExists(atPath: lock))
-            #expect(try sandbox.listedEntries().map(\.title).sorted() == ["After the kill", "Earlier 0", "Earlier 1", "Earlier 2"])
-            try sandbox.expectRepositoryClean()
-            try sandbox.expectVerifyAndFsckClean()
+            let lockName = "/.git/refs/heads/main.lock"
+            let sandbox = try Self.killedAdd(strace: "-P \"$JOURNAL_DIR\(lockName)\" -e trace=fsync -e inject=fsync:signal=KILL")
+            #expect(FileManager.default.fileExists(atPath: sandbox.journal.path + lockName), "the kill came before main.lock was renamed")
+            try Self.expectRepairedByNextAdd(sandbox)
         }
     }
 }

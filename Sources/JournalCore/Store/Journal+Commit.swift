@@ -86,10 +86,12 @@ extension Journal {
             let changes = try makeChanges(tree)
             do {
                 var objects: [Oid] = []
-                let treeId = try TreeEdit.apply(changes, to: tree, in: repository, written: &objects)
-                let commitId = try repository.createCommit(tree: treeId, parents: tip.map { [$0] } ?? [], author: signature, committer: signature, message: text)
+                let commitId = try repository.writingObjectsInBatch {
+                    let treeId = try TreeEdit.apply(changes, to: tree, in: repository, written: &objects)
+                    return try repository.createCommit(tree: treeId, parents: tip.map { [$0] } ?? [], author: signature, committer: signature, message: text)
+                }
                 try repository.verifyOnDisk(objects + [commitId])
-                try repository.updateReference(Journal.privateBranch, to: commitId, expecting: tip, message: "journal: \(message.subject)")
+                try repository.moveReference(Journal.privateBranch, to: commitId, expecting: tip, message: "journal: \(message.subject)")
                 return commitId
             } catch let error as GitError where error.isRace && attempt < Journal.maxAttempts {
                 usleep(UInt32.random(in: 1_000...20_000))
