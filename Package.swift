@@ -29,7 +29,8 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "CDisplayWidth"),
-        .target(name: "GitKit", dependencies: ["CLibGit2", "CCrypto"]),
+        .target(name: "CReferenceMove", dependencies: ["CLibGit2"]),
+        .target(name: "GitKit", dependencies: ["CLibGit2", "CCrypto", "CReferenceMove"]),
         .target(
             name: "JournalCore",
             dependencies: ["GitKit", .product(name: "Yams", package: "Yams")]

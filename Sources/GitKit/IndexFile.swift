@@ -16,8 +16,8 @@ import Darwin
 ///
 /// It reads what git writes by default. Anything else (version 4, a split index or another
 /// extension git marks as required, a file where a folder is wanted) throws `Unsupported` and the
-/// caller falls back to libgit2's `Index`; a damaged file throws `Unsupported` too, and libgit2
-/// then reports it in its own words.
+/// caller falls back to libgit2's `Index`; a malformed file throws `Unsupported` too, and libgit2
+/// then reports it in its own words. The checksum is written, not checked on read (as git).
 public struct IndexFile {
     public struct Unsupported: Error, CustomStringConvertible {
         public let description: String
@@ -73,9 +73,10 @@ public struct IndexFile {
         }
         let version = IndexFile.uint32(bytes, at: 4)
         guard version == 2 || version == 3 else { throw Unsupported(description: "index version \(version)") }
-        guard try IndexFile.sha1(bytes[0..<(bytes.count - IndexFile.checksumSize)]).elementsEqual(bytes.suffix(IndexFile.checksumSize)) else {
-            throw Unsupported(description: "index checksum mismatch")
-        }
+        // The trailing checksum is not verified: git does not either when it reads an index to edit
+        // it (read-cache.c checks it only for fsck), and hashing the whole file on read as well as
+        // on write was a commit's largest cost after the objects. The structure is still checked
+        // entry by entry below; `journal verify` reads the index through libgit2, which checks it.
         let count = Int(IndexFile.uint32(bytes, at: 8))
         let end = bytes.count - IndexFile.checksumSize
         var starts = [Int]()

@@ -2,11 +2,12 @@ import CLibGit2
 import Glibc
 
 extension Repository {
-    /// Writes many objects (an import's thousands of blobs) without libgit2's fsync of each file
-    /// and its folder, then makes them all durable with one `syncfs` of the object store before
-    /// returning: a commit that points at them is written only after they are on disk, as
-    /// DESIGN.md §5 asks, at one flush instead of one per object. The process-wide option is
-    /// put back whatever `body` does.
+    /// Writes the objects of one commit (an entry's six, or an import's thousands) without
+    /// libgit2's fsync of each file and of its folder, then makes them all durable with one
+    /// `syncfs` of the object store before returning: a ref that points at them is moved only
+    /// after they are on disk, as DESIGN.md §5 asks, at one flush instead of two per object.
+    /// (Linux reports a failed write-back to `syncfs` since 5.8, so a success means on disk.)
+    /// The process-wide option is put back whatever `body` does.
     public func writingObjectsInBatch<T>(_ body: () throws -> T) throws -> T {
         try Runtime.start()
         try check(journal_git_enable_fsync_gitdir(0), "turn off fsync for a batch of objects")

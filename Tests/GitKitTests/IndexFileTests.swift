@@ -230,6 +230,23 @@ struct IndexFileChecksumTests {
         #expect(error?.description == "cannot compute the index checksum: OpenSSL's SHA-1 failed")
     }
 
+    /// git does not verify the checksum when it reads an index to change it (only fsck does), and
+    /// hashing the file on read as well as on write cost every commit a second pass over it.
+    @Test("an index is read without verifying its checksum, as git reads it, and written with a good one")
+    func readWithoutVerifying() throws {
+        let repo = try IndexFileTests.Repo(files: ["a.md": "one\n", "b/c.md": "two\n"])
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: repo.indexPath)))
+        for i in (bytes.count - 20)..<bytes.count { bytes[i] ^= 0xFF }
+        try Data(bytes).write(to: URL(fileURLWithPath: repo.indexPath))
+        var index = try IndexFile(contentsOf: repo.indexPath)
+        try repo.stage("d.md", "three\n", in: &index)
+        let written = try index.serialized()
+        #expect(Array(written.suffix(20)) == (try IndexFile.sha1(written.dropLast(20))))
+        try Data(written).write(to: URL(fileURLWithPath: repo.indexPath))
+        #expect(try repo.git("ls-files") == "a.md\nb/c.md\nd.md\n")
+        _ = try repo.git("fsck", "--strict")
+    }
+
     @Test("the checksum is git's SHA-1")
     func sha1OfEmptyIndex() throws {
         #expect(try IndexFile.sha1(Array("abc".utf8)[...]).map { String(format: "%02x", $0) }.joined()

@@ -79,6 +79,12 @@ public enum PlanCodec {
         let text = TextRules.normaliseLineEndings(text)
         try YAMLBounds.checkSize(text, limit: YAMLBounds.planBytes, what: "plan.yml", line: 1)
         try YAMLBounds.check(text, firstLine: 1)
+        if let plan = CanonicalPlanReader.read(text) { return plan }
+        return try decodeThroughYAML(text)
+    }
+
+    /// The reader of any YAML (`text` already normalised and bounded): every problem, with its line.
+    static func decodeThroughYAML(_ text: String) throws -> Plan {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -138,15 +144,14 @@ public enum PlanCodec {
         }
         plan.managerGoals = fields.list("manager_goals")
         problems += fields.problems
-        problems += consistency(plan, fields)
+        problems += consistency(plan) { key in fields.node(key).map { fields.line(of: $0.key) } }
         if !problems.isEmpty { throw Problems(problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }) }
         return plan
     }
 
     /// Keys unique; outcomes name known criteria.
-    static func consistency(_ plan: Plan, _ fields: FieldReader) -> [Problem] {
+    static func consistency(_ plan: Plan, line: (_ key: String) -> Int?) -> [Problem] {
         var problems: [Problem] = []
-        let line = { (key: String) in fields.node(key).map { fields.line(of: $0.key) } }
         for duplicate in duplicates(plan.criterionKeys) {
             problems.append(Problem(line: line("criteria"), "criterion key \"\(duplicate)\" is used twice"))
         }

@@ -9,7 +9,6 @@ struct FileChange {
 
 extension Journal {
     static let maxAttempts = 8
-    static let batchFiles = 64
     static let pendingName = "pending"
 
     var pendingPath: String { worktreeStateDirectory + "/" + Journal.pendingName }
@@ -46,12 +45,14 @@ extension Journal {
             let written: (commit: Oid, objects: [Oid])
             do {
                 var objects: [Oid] = []
-                // Thousands of files (an import) are flushed to disk at once, not one fsync each.
-                let treeId = try changes.count < Journal.batchFiles
-                    ? TreeEdit.apply(changes, to: tip?.tree, in: repository, written: &objects)
-                    : repository.writingObjectsInBatch { try TreeEdit.apply(changes, to: tip?.tree, in: repository, written: &objects) }
-                let commitId = try repository.createCommit(
-                    tree: treeId, parents: tip.map { [$0.commit] } ?? [], author: signature, committer: signature, message: message.text)
+                // The new objects (an entry's blob, its folders' trees, the commit; or an import's
+                // thousands) are flushed to disk at once before anything points at them, not with
+                // an fsync of each file and of each of their folders.
+                let commitId = try repository.writingObjectsInBatch {
+                    let treeId = try TreeEdit.apply(changes, to: tip?.tree, in: repository, written: &objects)
+                    return try repository.createCommit(
+                        tree: treeId, parents: tip.map { [$0.commit] } ?? [], author: signature, committer: signature, message: message.text)
+                }
                 objects.append(commitId)
                 try repository.verifyOnDisk(objects)
                 written = (commitId, objects)
@@ -85,10 +86,12 @@ extension Journal {
             let changes = try makeChanges(tree)
             do {
                 var objects: [Oid] = []
-                let treeId = try TreeEdit.apply(changes, to: tree, in: repository, written: &objects)
-                let commitId = try repository.createCommit(tree: treeId, parents: tip.map { [$0] } ?? [], author: signature, committer: signature, message: text)
+                let commitId = try repository.writingObjectsInBatch {
+                    let treeId = try TreeEdit.apply(changes, to: tree, in: repository, written: &objects)
+                    return try repository.createCommit(tree: treeId, parents: tip.map { [$0] } ?? [], author: signature, committer: signature, message: text)
+                }
                 try repository.verifyOnDisk(objects + [commitId])
-                try repository.updateReference(Journal.privateBranch, to: commitId, expecting: tip, message: "journal: \(message.subject)")
+                try repository.moveReference(Journal.privateBranch, to: commitId, expecting: tip, message: "journal: \(message.subject)")
                 return commitId
             } catch let error as GitError where error.isRace && attempt < Journal.maxAttempts {
                 usleep(UInt32.random(in: 1_000...20_000))
@@ -126,7 +129,7 @@ extension Journal {
                 try self.checkNoLocalChanges(at: paths, base: tip, new: tree, staged: staged)
                 writing = true
             }
-            try repository.updateReference(Journal.branch, to: commit, expecting: tip, message: reflog)
+            try repository.moveReference(Journal.branch, to: commit, expecting: tip, message: reflog)
         } catch {
             guard !writing || rollBack(paths, holding: indexLock) else { throw Journal.rollbackFailed(error) }
             try? FileManager.default.removeItem(atPath: pendingPath)
