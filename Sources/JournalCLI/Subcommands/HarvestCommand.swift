@@ -93,11 +93,15 @@ struct HarvestCommand: ParsableCommand {
             return
         }
         let width = String(listing.candidates.count).count
+        // Written a screenful at a time, not a write(2) per line: a harvest can list thousands.
+        var lines = ""
         for (index, candidate) in listing.candidates.enumerated() {
             let number = String(index + 1)
-            Terminal.out("\(String(repeating: " ", count: width - number.count))\(number)  \(name(of: candidate.repository))  \(candidate.date)  "
-                + "\(candidate.subject)  (\(candidate.size))")
+            lines += "\(String(repeating: " ", count: width - number.count))\(number)  \(name(of: candidate.repository))  \(candidate.date)  "
+                + "\(candidate.subject)  (\(candidate.size))\n"
+            if lines.utf8.count >= 64 * 1024 { Terminal.write(lines, to: STDOUT_FILENO); lines = "" }
         }
+        if !lines.isEmpty { Terminal.write(lines, to: STDOUT_FILENO) }
         Terminal.out("Record with `journal harvest --record N...`, set aside with `journal harvest --dismiss N...`.")
     }
 

@@ -74,20 +74,40 @@ struct HarvestScan {
     }
 
     /// The user's own commits (not merges) a merge brings in: reachable from its other parents,
-    /// not from its first.
+    /// not from its first. This is the walk libgit2's revwalk makes for `first..other` (newest
+    /// first by committer time, painting what the first parent reaches, until only painted
+    /// commits are left and then `slop` more, for clocks that are a little off), made here over
+    /// libgit2's object cache: the first-parent walk reads the same commits next, and a revwalk
+    /// per merge loaded the commit-graph file and read its commits again for each merge.
     private func countMine(broughtInBy parents: [Oid], walked result: inout Result) throws -> Int {
-        let walk = try repository.revWalk()
-        for parent in parents.dropFirst() { try walk.push(parent) }
-        try walk.hide(parents[0])
-        var mine = 0
-        while let id = walk.next() {
-            guard result.walked < limits.commits else { result.capped = true; break }
+        var walk = MergeWalk()
+        var capped = false
+        func enqueue(_ id: Oid) throws {
+            guard !capped, !walk.isQueued(id) else { return }
+            guard result.walked < limits.commits else { result.capped = true; capped = true; return }
             result.walked += 1
-            let commit = try lookUp(id)
-            if commit.parentIds.count <= 1 && isMine(commit.authorEmail) { mine += 1 }
+            walk.enqueue(try lookUp(id))
         }
-        if let error = walk.error { throw error }
-        return mine
+        walk.hide(parents[0])
+        for parent in parents { try enqueue(parent) }
+        var lastShown = Int64.max
+        var slop = MergeWalk.slop
+        var mine = Set<Oid>()
+        while let commit = walk.next() {
+            let ids = commit.parentIds
+            walk.taken(commit.id, parents: ids)
+            if walk.isHidden(commit.id) {
+                for id in ids { walk.hide(id) }
+                for id in ids { try enqueue(id) }
+                slop = walk.stillInteresting(after: lastShown, slop: slop)
+                if slop == 0 { break }
+                continue
+            }
+            for id in ids { try enqueue(id) }
+            lastShown = commit.time
+            if ids.count <= 1 && isMine(commit.authorEmail) { mine.insert(commit.id) }
+        }
+        return mine.filter { !walk.isHidden($0) }.count
     }
 
     private func candidate(_ commit: Commit, kind: HarvestCandidate.Kind, commits: Int, remote: String?) throws -> HarvestCandidate {
@@ -139,7 +159,7 @@ struct HarvestScan {
         let subject = clean(String(lines.first ?? ""), limit: limits.subjectBytes)
         var body = lines.count > 1 ? String(lines[1]) : ""
         while body.hasPrefix("\n") { body.removeFirst() }
-        body = body.replacingOccurrences(of: "\u{0}", with: "")
+        if body.utf8.contains(0) { body = body.replacingOccurrences(of: "\u{0}", with: "") }
         while body.hasSuffix("\n") || body.hasSuffix(" ") { body.removeLast() }
         if message.truncated { body += "\n\n(The commit message was cut at \(limits.messageBytes / 1024) KiB.)" }
         return (subject.isEmpty ? fallback : subject, body)
