@@ -17,6 +17,9 @@ struct HarvestCommand: ParsableCommand {
         Bitbucket when a remote is there, else git:PATH@SHA) and --dismiss sets them aside, in one
         commit. Recorded entries carry `source: {format: git, id: SHA}`, dismissals are committed
         under harvest/dismissed/: neither is proposed again, on this clone or any other.
+        The newest 50 candidates are listed (--limit N; --limit 0 or --all: every one), with
+        files and lines counted for those; the numbers mean those, and the older ones are
+        counted and proposed again by the next harvest.
 
         Examples:
           journal harvest ~/src/app ~/src/api.git
