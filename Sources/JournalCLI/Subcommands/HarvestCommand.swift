@@ -17,10 +17,14 @@ struct HarvestCommand: ParsableCommand {
         Bitbucket when a remote is there, else git:PATH@SHA) and --dismiss sets them aside, in one
         commit. Recorded entries carry `source: {format: git, id: SHA}`, dismissals are committed
         under harvest/dismissed/: neither is proposed again, on this clone or any other.
+        The newest 50 candidates are listed (--limit N; --limit 0 or --all: every one), with
+        files and lines counted for those; the numbers mean those, and the older ones are
+        counted and proposed again by the next harvest.
 
         Examples:
           journal harvest ~/src/app ~/src/api.git
           journal harvest ~/src/app --since "3 months ago" --author alex@old-employer.com
+          journal harvest ~/src/app --since 2025-01-01 --limit 200
           journal harvest --record 1 3 --criteria execution --outcome A
           journal harvest --dismiss 2 4
         """)
@@ -35,6 +39,12 @@ struct HarvestCommand: ParsableCommand {
 
     @Option(name: .customLong("author"), parsing: .singleValue, help: ArgumentHelp("Another email of yours (repeat for more).", valueName: "email"))
     var authors: [String] = []
+
+    @Option(help: ArgumentHelp("List the newest N candidates (default 50; 0: all).", valueName: "n"))
+    var limit: Int?
+
+    @Flag(help: "List every candidate (the same as --limit 0).")
+    var all = false
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Record these candidates of the last harvest as entries.", valueName: "n"))
     var record: [Int] = []
@@ -60,8 +70,14 @@ struct HarvestCommand: ParsableCommand {
         if !choosing && repositories.isEmpty {
             throw JournalError.invalidInput("name a repository to harvest, or choose with --record/--dismiss", hint: "for example `journal harvest ~/src/app`")
         }
-        if choosing && (since != nil || !authors.isEmpty) {
-            throw JournalError.invalidInput("--since and --author choose what a harvest lists; give them with the repositories")
+        if choosing && (since != nil || !authors.isEmpty || limit != nil || all) {
+            throw JournalError.invalidInput("--since, --author, --limit and --all choose what a harvest lists; give them with the repositories")
+        }
+        if let limit, limit < 0 {
+            throw JournalError.invalidInput("--limit must be 0 (all) or more, not \(limit)", hint: "for example `journal harvest REPO --limit 200`")
+        }
+        if all && limit != nil && limit != 0 {
+            throw JournalError.invalidInput("--all lists every candidate; leave out --limit \(limit!)")
         }
         if !choosing && (kind != "win" || !criteria.isEmpty || outcome != nil) {
             throw JournalError.invalidInput("--kind, --criteria and --outcome go with --record", hint: "for example `journal harvest --record 1 --criteria execution`")
@@ -80,7 +96,8 @@ struct HarvestCommand: ParsableCommand {
         let since = try self.since.map { try DateExpression.parse($0, today: now.today) }
         for email in authors { _ = try TextRules.line(email, field: "author email") }
         let paths = repositories.map(realPath)
-        let listing = try journal.harvest(paths, since: since, authors: authors, identity: author, now: now)
+        let shown = all || limit == 0 ? nil : (limit ?? HarvestCommand.defaultLimit)
+        let listing = try journal.harvest(paths, since: since, authors: authors, limit: shown, identity: author, now: now)
         for repository in listing.repositories {
             let from = Moment(seconds: repository.since, offsetMinutes: now.offsetMinutes).today
             Terminal.out("\(repository.path): since \(from)\(repository.fromMark ? " (the last harvest)" : "")")
@@ -102,6 +119,10 @@ struct HarvestCommand: ParsableCommand {
             if lines.utf8.count >= 64 * 1024 { Terminal.write(lines, to: STDOUT_FILENO); lines = "" }
         }
         if !lines.isEmpty { Terminal.write(lines, to: STDOUT_FILENO) }
+        if listing.older > 0 {
+            let more = listing.older == 1 ? "1 older candidate" : "\(grouped(listing.older)) older candidates"
+            Terminal.out("… and \(more): --limit \(listing.candidates.count * 4) or --all to see them")
+        }
         Terminal.out("Record with `journal harvest --record N...`, set aside with `journal harvest --dismiss N...`.")
     }
 
@@ -121,6 +142,15 @@ struct HarvestCommand: ParsableCommand {
         for number in decision.alreadyDone {
             Terminal.out("Skipped \(number): already recorded or dismissed")
         }
+    }
+
+    static let defaultLimit = 50
+
+    /// 4940 as "4,940".
+    private func grouped(_ number: Int) -> String {
+        var digits = String(number), out = ""
+        while digits.count > 3 { out = "," + digits.suffix(3) + out; digits.removeLast(3) }
+        return digits + out
     }
 
     /// The repository's short name in the list: its folder, without `.git`.

@@ -37,7 +37,7 @@ public struct HarvestCandidate: Codable, Equatable, Sendable {
     }
 
     /// Newest first; the id breaks ties, so the numbering never depends on the walk's order.
-    static func newestFirst(_ a: HarvestCandidate, _ b: HarvestCandidate) -> Bool {
-        a.time != b.time ? a.time > b.time : (a.repository, a.sha) < (b.repository, b.sha)
+    static func newestFirst(_ a: (time: Int64, repository: String, id: Oid), _ b: (time: Int64, repository: String, id: Oid)) -> Bool {
+        a.time != b.time ? a.time > b.time : (a.repository, a.id.hex) < (b.repository, b.id.hex)
     }
 }

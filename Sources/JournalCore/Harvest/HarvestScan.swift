@@ -20,8 +20,24 @@ struct HarvestScan {
         var tags = 10_000
     }
 
+    /// A candidate as the walk finds it: what ordering and the limit need, nothing more. Only
+    /// the candidates shown are made into `HarvestCandidate`s (message, diff stats, link).
+    struct Found {
+        var kind: HarvestCandidate.Kind
+        var id: Oid
+        /// The author's (or tagger's) time and offset: the order and the entry's date.
+        var time: Int64
+        var offsetMinutes: Int32
+        /// What the scan compares with `since` (committer time; a tag's tagger time): a later
+        /// harvest from a mark at or before it finds this candidate again.
+        var scanTime: Int64
+        var commits: Int
+        /// A tag's candidate, made whole (tags are few and their message is already read).
+        var tag: HarvestCandidate?
+    }
+
     struct Result {
-        var candidates: [HarvestCandidate] = []
+        var found: [Found] = []
         var walked = 0
         /// The walk stopped at `limits.commits` before reaching `since`.
         var capped = false
@@ -38,9 +54,13 @@ struct HarvestScan {
     let known: Set<String>
     var limits = Limits()
 
+    /// Ids whose object header was checked (a commit, within `limits.objectBytes`): the merge
+    /// walk and the first-parent walk meet the same commits, and libgit2 caches them.
+    private final class Checked { var ids = Set<Oid>() }
+    private let checked = Checked()
+
     func run() throws -> Result {
         var result = Result()
-        let remote = try remoteURL()
         let tip: Oid?
         if let branch = try repository.headBranch() { tip = try repository.resolve(branch) } else { tip = try repository.resolve("HEAD") }
         var next = tip
@@ -54,12 +74,12 @@ struct HarvestScan {
             if known.contains(id.hex) { continue }
             if parents.count > 1 {
                 let mine = try countMine(broughtInBy: parents, walked: &result)
-                if mine > 0 { result.candidates.append(try candidate(commit, kind: .merge, commits: mine, remote: remote)) }
+                if mine > 0 { result.found.append(found(commit, kind: .merge, commits: mine)) }
             } else if isMine(commit.authorEmail) {
-                result.candidates.append(try candidate(commit, kind: .commit, commits: 1, remote: remote))
+                result.found.append(found(commit, kind: .commit, commits: 1))
             }
         }
-        result.candidates += try tags(remote: remote)
+        result.found += try tags(remote: try remoteURL())
         return result
     }
 
@@ -67,9 +87,11 @@ struct HarvestScan {
 
     /// The commit, once its object is known to be a commit of bounded size.
     private func lookUp(_ id: Oid) throws -> Commit {
+        if checked.ids.contains(id) { return try repository.commit(id) }
         let header = try repository.header(of: id)
         guard header.kind == .commit else { throw HarvestRefusal.notACommit(id.hex) }
         guard header.size <= limits.objectBytes else { throw HarvestRefusal.tooLarge(id.hex, header.size, limits.objectBytes) }
+        checked.ids.insert(id)
         return try repository.commit(id)
     }
 
@@ -110,7 +132,16 @@ struct HarvestScan {
         return mine.filter { !walk.isHidden($0) }.count
     }
 
-    private func candidate(_ commit: Commit, kind: HarvestCandidate.Kind, commits: Int, remote: String?) throws -> HarvestCandidate {
+    private func found(_ commit: Commit, kind: HarvestCandidate.Kind, commits: Int) -> Found {
+        let author = commit.author
+        return Found(kind: kind, id: commit.id, time: author.time, offsetMinutes: author.offsetMinutes, scanTime: commit.time, commits: commits, tag: nil)
+    }
+
+    /// The candidate shown for `found`: its message split, its diff stats, its link.
+    func candidate(_ found: Found, remote: String?) throws -> HarvestCandidate {
+        if let tag = found.tag { return tag }
+        let commit = try lookUp(found.id)
+        let (kind, commits) = (found.kind, found.commits)
         let (subject, body) = split(commit.message(maxBytes: limits.messageBytes), fallback: "Commit \(commit.id.short)")
         let stats = try repository.diffStats(from: try commit.parentIds.first.map { try lookUp($0).treeId }, to: commit.treeId,
                                              maxFiles: limits.statFiles, maxBlobBytes: limits.blobBytes)
@@ -122,8 +153,8 @@ struct HarvestScan {
     }
 
     /// Annotated tags the user made since `since`, with the size of the commit they name.
-    private func tags(remote: String?) throws -> [HarvestCandidate] {
-        var found: [HarvestCandidate] = []
+    private func tags(remote: String?) throws -> [Found] {
+        var found: [Found] = []
         var examined = 0
         for reference in try repository.references() where reference.name.hasPrefix("refs/tags/") {
             examined += 1
@@ -136,16 +167,17 @@ struct HarvestScan {
             let bounded = tag.message.utf8.count > limits.messageBytes
                 ? (String(decoding: Array(tag.message.utf8.prefix(limits.messageBytes)), as: UTF8.self), true) : (tag.message, false)
             let (subject, body) = split(bounded, fallback: "Tagged \(tag.name)")
-            found.append(HarvestCandidate(
+            let candidate = HarvestCandidate(
                 repository: path, kind: .tag, sha: tag.id.hex, time: tagger.time, offsetMinutes: tagger.offsetMinutes,
                 subject: subject, body: body, commits: 0, stats: nil,
-                link: ForgeLink.tag(name: tag.name, sha: tag.id.hex, remote: remote, repositoryPath: path), tagName: clean(tag.name, limit: limits.subjectBytes)))
+                link: ForgeLink.tag(name: tag.name, sha: tag.id.hex, remote: remote, repositoryPath: path), tagName: clean(tag.name, limit: limits.subjectBytes))
+            found.append(Found(kind: .tag, id: tag.id, time: tagger.time, offsetMinutes: tagger.offsetMinutes, scanTime: tagger.time, commits: 0, tag: candidate))
         }
         return found
     }
 
     /// `origin`'s URL, else the first remote's, else nil.
-    private func remoteURL() throws -> String? {
+    func remoteURL() throws -> String? {
         let names = try repository.remoteNames()
         guard let name = names.contains("origin") ? "origin" : names.first else { return nil }
         return try repository.remote(named: name).url

@@ -2,7 +2,7 @@ import Foundation
 
 /// What `journal harvest` keeps between runs, under `.git/journal/harvest-v1/`: derived state,
 /// never the only copy of anything. `candidates.json` is the numbered list last printed, so
-/// `--record N` means what the person saw; `marks.json` holds, per repository, the moment of the
+/// `--record N` means what the person saw (only the candidates shown); `marks.json` holds, per repository, the moment of the
 /// list the person last recorded or dismissed from ("since the last harvest"). A missing or
 /// garbled file reads as none: the list is made again by `journal harvest REPO`, and a lost
 /// mark only widens the next harvest (what was recorded or dismissed is never proposed again,
@@ -16,6 +16,9 @@ struct HarvestState {
         var made: Int64
         var repositories: [String]
         var candidates: [HarvestCandidate]
+        /// Per repository whose older candidates a limit left out: the mark it gets instead of
+        /// `made` (the scan time of the oldest left out), so they are proposed again.
+        var resume: [String: Int64]?
     }
 
     static let maxFileBytes = 64 << 20

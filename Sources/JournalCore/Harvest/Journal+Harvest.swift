@@ -3,7 +3,10 @@ import GitKit
 
 /// What `journal harvest REPO...` found.
 public struct HarvestListing: Sendable {
+    /// The newest candidates, up to the limit: the numbered list.
     public var candidates: [HarvestCandidate]
+    /// How many older candidates the limit left out.
+    public var older: Int
     /// Per repository (in the order given): its real path, the time the harvest reached back to,
     /// whether that came from the last harvest's mark, and whether the walk stopped at its cap.
     public var repositories: [(path: String, since: Int64, fromMark: Bool, capped: Bool, walked: Int)]
@@ -30,13 +33,17 @@ extension Journal {
 
     /// Lists the user's work in `repositories` (real paths) since `since` (a date in the
     /// moment's offset), or since each repository's last harvest, or the last 30 days; keeps the
-    /// numbered list for `--record`/`--dismiss`.
-    public func harvest(_ repositories: [String], since: CalendarDate?, authors: [String], identity: Identity, now: Moment) throws -> HarvestListing {
+    /// numbered list for `--record`/`--dismiss`. Only the newest `limit` candidates (nil: all)
+    /// are made whole (message, diff stats) and kept as the list.
+    public func harvest(_ repositories: [String], since: CalendarDate?, authors: [String], limit: Int?,
+                        identity: Identity, now: Moment) throws -> HarvestListing {
         var emails = Set(([identity.email] + authors).map { $0.lowercased() })
         if let global = try? Config.userDefault(), let email = try? global.string("user.email"), !email.isBlank { emails.insert(email.lowercased()) }
         let known = try harvestedIDs()
         let marks = harvestState.marks()
-        var listing = HarvestListing(candidates: [], repositories: [])
+        var listing = HarvestListing(candidates: [], older: 0, repositories: [])
+        var scans: [HarvestScan] = []
+        var found: [(scan: Int, found: HarvestScan.Found)] = []
         for path in repositories {
             let repository = try openHarvested(path)
             var mine = emails
@@ -45,27 +52,48 @@ extension Journal {
             let start = since.map { Int64($0.dayNumber) * 86_400 - Int64(now.offsetMinutes) * 60 }
                 ?? mark ?? (now.seconds - Int64(Journal.defaultHarvestDays) * 86_400)
             let scan = HarvestScan(repository: repository, path: path, emails: mine, since: start, known: known)
-            let result: HarvestScan.Result
-            do {
-                result = try HashVerification.skipped { try scan.run() }
-            } catch let refusal as HarvestRefusal {
-                switch refusal {
-                case let .notACommit(sha):
-                    throw JournalError.failure("\(path) names \(sha) as a commit, but it is another kind of object; nothing was harvested",
-                                               hint: "check the repository with `git -C \(path) fsck`")
-                case let .tooLarge(sha, size, limit):
-                    throw JournalError.failure("\(path) has a commit \(sha) of \(size) bytes; harvest reads commits up to \(limit / 1024) KiB, so nothing was harvested",
-                                               hint: "harvest a shorter range with --since")
-                }
-            } catch let error as GitError {
-                throw JournalError.failure("cannot read \(path): \(error.description); nothing was harvested")
-            }
-            listing.candidates += result.candidates
+            let result = try reading(path) { try scan.run() }
+            scans.append(scan)
+            found += result.found.map { (scans.count - 1, $0) }
             listing.repositories.append((path, start, since == nil && mark != nil, result.capped, result.walked))
         }
-        listing.candidates.sort(by: HarvestCandidate.newestFirst)
-        try harvestState.save(HarvestState.List(made: now.seconds, repositories: repositories, candidates: listing.candidates))
+        found.sort { HarvestCandidate.newestFirst((time: $0.found.time, repository: scans[$0.scan].path, id: $0.found.id),
+                                                  (time: $1.found.time, repository: scans[$1.scan].path, id: $1.found.id)) }
+        let shown = limit.map { min($0, found.count) } ?? found.count
+        var remotes: [Int: String?] = [:]
+        for (index, item) in found.prefix(shown) {
+            let scan = scans[index]
+            let remote: String?
+            if let known = remotes[index] { remote = known } else { remote = try reading(scan.path) { try scan.remoteURL() }; remotes[index] = remote }
+            listing.candidates.append(try reading(scan.path) { try scan.candidate(item, remote: remote) })
+        }
+        listing.older = found.count - shown
+        // A repository with candidates left out keeps a mark at or before the oldest of them, so
+        // the next harvest "since the last one" proposes them again.
+        var resume: [String: Int64] = [:]
+        for (index, item) in found.dropFirst(shown) { resume[scans[index].path] = min(resume[scans[index].path] ?? .max, item.scanTime) }
+        try harvestState.save(HarvestState.List(made: now.seconds, repositories: repositories, candidates: listing.candidates,
+                                                resume: resume.isEmpty ? nil : resume))
         return listing
+    }
+
+    /// Runs `body` over the harvested repository at `path` (objects read without libgit2's
+    /// re-hash), its refusals and git errors worded as failures that harvest nothing.
+    private func reading<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try HashVerification.skipped(body)
+        } catch let refusal as HarvestRefusal {
+            switch refusal {
+            case let .notACommit(sha):
+                throw JournalError.failure("\(path) names \(sha) as a commit, but it is another kind of object; nothing was harvested",
+                                           hint: "check the repository with `git -C \(path) fsck`")
+            case let .tooLarge(sha, size, limit):
+                throw JournalError.failure("\(path) has a commit \(sha) of \(size) bytes; harvest reads commits up to \(limit / 1024) KiB, so nothing was harvested",
+                                           hint: "harvest a shorter range with --since")
+            }
+        } catch let error as GitError {
+            throw JournalError.failure("cannot read \(path): \(error.description); nothing was harvested")
+        }
     }
 
     /// Records the candidates numbered `record` as entries and dismisses those numbered
@@ -123,7 +151,7 @@ extension Journal {
             }
         }
         var marks = harvestState.marks()
-        for path in list.repositories { marks[path] = max(marks[path] ?? 0, list.made) }
+        for path in list.repositories { marks[path] = list.resume?[path] ?? max(marks[path] ?? 0, list.made) }
         try harvestState.save(marks: marks)
         return decision
     }
