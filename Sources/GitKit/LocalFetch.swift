@@ -18,7 +18,7 @@ final class PackBuilder {
 
 extension Repository {
     /// Copies into this repository what the branches (`refs/heads/*`) of the repository at `path`
-    /// reach, and nothing else, and points `refs/remotes/REMOTE/NAME` at them, as a fetch would.
+    /// reach and this one lacks, and nothing else, and points `refs/remotes/REMOTE/NAME` at them, as a fetch would.
     /// libgit2's local transport cannot be used for this: it packs what every ref of the other
     /// repository reaches (refs outside refs/heads included), whatever the refspecs ask for.
     public func fetchBranches(fromRepositoryAt path: String, remote: String) throws {
@@ -29,6 +29,11 @@ extension Repository {
         for head in heads where (try? source.commit(head.target)) != nil {
             try walk.push(head.target)
             wanted += 1
+        }
+        // What a ref of this repository reaches is here already: as git's negotiation does, hide
+        // it, so a pull copies only the commits it lacks (not the whole history on every pull).
+        for ref in try references() where (try? source.commit(ref.target)) != nil {
+            try walk.hide(ref.target)
         }
         if wanted > 0 {
             let pack = try PackBuilder(for: source)
