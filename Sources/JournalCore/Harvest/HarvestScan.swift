@@ -32,8 +32,14 @@ struct HarvestScan {
         /// harvest from a mark at or before it finds this candidate again.
         var scanTime: Int64
         var commits: Int
-        /// A tag's candidate, made whole (tags are few and their message is already read).
-        var tag: HarvestCandidate?
+        /// A tag's candidate, made whole (tags are few and their message is already read); boxed,
+        /// so that the many commits' `Found`s stay small.
+        var tag: Tag?
+
+        final class Tag {
+            let candidate: HarvestCandidate
+            init(_ candidate: HarvestCandidate) { self.candidate = candidate }
+        }
     }
 
     struct Result {
@@ -46,18 +52,30 @@ struct HarvestScan {
     let repository: Repository
     /// The repository's real path.
     let path: String
-    /// Lowercased emails whose work is the user's.
-    let emails: Set<String>
+    /// The emails whose work is the user's.
+    let emails: AuthorEmails
     /// Committer time: what `git log --since` compares.
     let since: Int64
     /// Commit and tag ids already recorded or dismissed: never proposed again.
-    let known: Set<String>
+    let known: Set<Oid>
     var limits = Limits()
 
-    /// Ids whose object header was checked (a commit, within `limits.objectBytes`): the merge
-    /// walk and the first-parent walk meet the same commits, and libgit2 caches them.
-    private final class Checked { var ids = Set<Oid>() }
-    private let checked = Checked()
+    /// The commits read lately: the merge walk and the first-parent walk meet the same ones
+    /// (a merge's walk reads ahead the first parents the main walk reads next). Emptied when it
+    /// reaches `recentLimit`, so it stays small on any history.
+    private final class Recent { var records: [Oid: CommitRecord] = [:] }
+    private let recent = Recent()
+    private static let recentLimit = 4_096
+    private let reader: CommitReader
+
+    init(repository: Repository, path: String, emails: AuthorEmails, since: Int64, known: Set<Oid>) throws {
+        self.repository = repository
+        self.path = path
+        self.emails = emails
+        self.since = since
+        self.known = known
+        reader = try repository.commitReader()
+    }
 
     func run() throws -> Result {
         var result = Result()
@@ -67,15 +85,14 @@ struct HarvestScan {
         while let id = next {
             guard result.walked < limits.commits else { result.capped = true; break }
             result.walked += 1
-            let commit = try lookUp(id)
+            let commit = try record(id)
             if commit.time < since { break }
-            let parents = commit.parentIds
-            next = parents.first
-            if known.contains(id.hex) { continue }
-            if parents.count > 1 {
-                let mine = try countMine(broughtInBy: parents, walked: &result)
+            next = commit.firstParentId
+            if commit.parentCount > 1 {
+                if known.contains(id) { continue }
+                let mine = try countMine(broughtInBy: commit.parentIds, walked: &result)
                 if mine > 0 { result.found.append(found(commit, kind: .merge, commits: mine)) }
-            } else if isMine(commit.authorEmail) {
+            } else if commit.authorMatches, !known.contains(id) {
                 result.found.append(found(commit, kind: .commit, commits: 1))
             }
         }
@@ -83,16 +100,26 @@ struct HarvestScan {
         return result
     }
 
-    private func isMine(_ email: String) -> Bool { emails.contains(email.lowercased()) }
+    /// What the walk needs of commit `id`, once its object is known to be a commit of bounded size.
+    private func record(_ id: Oid) throws -> CommitRecord {
+        if let known = recent.records[id] { return known }
+        try checkHeader(id)
+        guard let record = try reader.record(id, author: emails.contains) else { throw HarvestRefusal.notACommit(id.hex) }
+        if recent.records.count >= HarvestScan.recentLimit { recent.records.removeAll(keepingCapacity: true) }
+        recent.records[id] = record
+        return record
+    }
 
-    /// The commit, once its object is known to be a commit of bounded size.
+    /// The whole commit (message, tree), for a candidate shown.
     private func lookUp(_ id: Oid) throws -> Commit {
-        if checked.ids.contains(id) { return try repository.commit(id) }
+        try checkHeader(id)
+        return try repository.commit(id)
+    }
+
+    private func checkHeader(_ id: Oid) throws {
         let header = try repository.header(of: id)
         guard header.kind == .commit else { throw HarvestRefusal.notACommit(id.hex) }
         guard header.size <= limits.objectBytes else { throw HarvestRefusal.tooLarge(id.hex, header.size, limits.objectBytes) }
-        checked.ids.insert(id)
-        return try repository.commit(id)
     }
 
     /// The user's own commits (not merges) a merge brings in: reachable from its other parents,
@@ -108,7 +135,7 @@ struct HarvestScan {
             guard !capped, !walk.isQueued(id) else { return }
             guard result.walked < limits.commits else { result.capped = true; capped = true; return }
             result.walked += 1
-            walk.enqueue(try lookUp(id))
+            walk.enqueue(try record(id))
         }
         walk.hide(parents[0])
         for parent in parents { try enqueue(parent) }
@@ -127,19 +154,19 @@ struct HarvestScan {
             }
             for id in ids { try enqueue(id) }
             lastShown = commit.time
-            if ids.count <= 1 && isMine(commit.authorEmail) { mine.insert(commit.id) }
+            if ids.count <= 1 && commit.authorMatches { mine.insert(commit.id) }
         }
         return mine.filter { !walk.isHidden($0) }.count
     }
 
-    private func found(_ commit: Commit, kind: HarvestCandidate.Kind, commits: Int) -> Found {
-        let author = commit.author
-        return Found(kind: kind, id: commit.id, time: author.time, offsetMinutes: author.offsetMinutes, scanTime: commit.time, commits: commits, tag: nil)
+    private func found(_ commit: CommitRecord, kind: HarvestCandidate.Kind, commits: Int) -> Found {
+        Found(kind: kind, id: commit.id, time: commit.authorTime, offsetMinutes: commit.authorOffsetMinutes, scanTime: commit.time,
+              commits: commits, tag: nil)
     }
 
     /// The candidate shown for `found`: its message split, its diff stats, its link.
     func candidate(_ found: Found, remote: String?) throws -> HarvestCandidate {
-        if let tag = found.tag { return tag }
+        if let tag = found.tag { return tag.candidate }
         let commit = try lookUp(found.id)
         let (kind, commits) = (found.kind, found.commits)
         let (subject, body) = split(commit.message(maxBytes: limits.messageBytes), fallback: "Commit \(commit.id.short)")
@@ -159,11 +186,11 @@ struct HarvestScan {
         for reference in try repository.references() where reference.name.hasPrefix("refs/tags/") {
             examined += 1
             guard examined <= limits.tags else { break }
-            if known.contains(reference.target.hex) { continue }
+            if known.contains(reference.target) { continue }
             let header = try repository.header(of: reference.target)
             guard header.kind == .tag, header.size <= limits.objectBytes else { continue }
             let tag = try repository.annotatedTag(reference.target)
-            guard let tagger = tag.tagger, tagger.time >= since, isMine(tagger.email) else { continue }
+            guard let tagger = tag.tagger, tagger.time >= since, emails.lowercased.contains(tagger.email.lowercased()) else { continue }
             let bounded = tag.message.utf8.count > limits.messageBytes
                 ? (String(decoding: Array(tag.message.utf8.prefix(limits.messageBytes)), as: UTF8.self), true) : (tag.message, false)
             let (subject, body) = split(bounded, fallback: "Tagged \(tag.name)")
@@ -171,7 +198,7 @@ struct HarvestScan {
                 repository: path, kind: .tag, sha: tag.id.hex, time: tagger.time, offsetMinutes: tagger.offsetMinutes,
                 subject: subject, body: body, commits: 0, stats: nil,
                 link: ForgeLink.tag(name: tag.name, sha: tag.id.hex, remote: remote, repositoryPath: path), tagName: clean(tag.name, limit: limits.subjectBytes))
-            found.append(Found(kind: .tag, id: tag.id, time: tagger.time, offsetMinutes: tagger.offsetMinutes, scanTime: tagger.time, commits: 0, tag: candidate))
+            found.append(Found(kind: .tag, id: tag.id, time: tagger.time, offsetMinutes: tagger.offsetMinutes, scanTime: tagger.time, commits: 0, tag: Found.Tag(candidate)))
         }
         return found
     }

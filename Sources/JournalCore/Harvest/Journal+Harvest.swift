@@ -39,7 +39,7 @@ extension Journal {
                         identity: Identity, now: Moment) throws -> HarvestListing {
         var emails = Set(([identity.email] + authors).map { $0.lowercased() })
         if let global = try? Config.userDefault(), let email = try? global.string("user.email"), !email.isBlank { emails.insert(email.lowercased()) }
-        let known = try harvestedIDs()
+        let known = Set(try harvestedIDs().compactMap(Oid.init(hex:)))
         let marks = harvestState.marks()
         var listing = HarvestListing(candidates: [], older: 0, repositories: [])
         var scans: [HarvestScan] = []
@@ -51,7 +51,7 @@ extension Journal {
             let mark = marks[path]
             let start = since.map { Int64($0.dayNumber) * 86_400 - Int64(now.offsetMinutes) * 60 }
                 ?? mark ?? (now.seconds - Int64(Journal.defaultHarvestDays) * 86_400)
-            let scan = HarvestScan(repository: repository, path: path, emails: mine, since: start, known: known)
+            let scan = try reading(path) { try HarvestScan(repository: repository, path: path, emails: AuthorEmails(mine), since: start, known: known) }
             let result = try reading(path) { try scan.run() }
             scans.append(scan)
             found += result.found.map { (scans.count - 1, $0) }
@@ -78,10 +78,11 @@ extension Journal {
     }
 
     /// Runs `body` over the harvested repository at `path` (objects read without libgit2's
-    /// re-hash), its refusals and git errors worded as failures that harvest nothing.
+    /// re-hash, its object cache bounded), its refusals and git errors worded as failures that
+    /// harvest nothing.
     private func reading<T>(_ path: String, _ body: () throws -> T) throws -> T {
         do {
-            return try HashVerification.skipped(body)
+            return try HashVerification.skipped { try ObjectCache.bounded(body) }
         } catch let refusal as HarvestRefusal {
             switch refusal {
             case let .notACommit(sha):

@@ -8,7 +8,7 @@ struct MergeWalk {
     static let slop = 5
 
     /// Oldest first, so the newest is taken from the end; equal times in the order queued.
-    private var queue: [Commit] = []
+    private var queue: [CommitRecord] = []
     private var queued = Set<Oid>()
     private var hidden = Set<Oid>()
     /// Parents of the commits taken so far: painting goes on through them.
@@ -18,7 +18,7 @@ struct MergeWalk {
 
     func isHidden(_ id: Oid) -> Bool { hidden.contains(id) }
 
-    mutating func enqueue(_ commit: Commit) {
+    mutating func enqueue(_ commit: CommitRecord) {
         guard queued.insert(commit.id).inserted else { return }
         let time = commit.time
         var low = 0, high = queue.count
@@ -30,7 +30,7 @@ struct MergeWalk {
     }
 
     /// The newest commit queued.
-    mutating func next() -> Commit? { queue.popLast() }
+    mutating func next() -> CommitRecord? { queue.popLast() }
 
     mutating func taken(_ id: Oid, parents: [Oid]) { parentsOf[id] = parents }
 
