@@ -20,12 +20,12 @@ static inline int journal_git_enable_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
 
-static inline int journal_git_set_cache_max_size(ssize_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
-}
-
 static inline int journal_git_get_cached_memory(ssize_t *current, ssize_t *allowed) {
     return git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, current, allowed);
+}
+
+static inline int journal_git_set_cache_object_limit(git_object_t type, size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
 }
 
 static inline int journal_git_set_search_path(int level, const char *path) {

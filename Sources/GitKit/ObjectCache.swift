@@ -1,31 +1,29 @@
 import CLibGit2
 
-/// libgit2 keeps the commits and trees it parses in one process-wide cache, of up to 256 MiB
-/// counted in the objects' raw sizes (a parsed commit takes about twice its raw size). A scan that
-/// reads each of 100,000 commits once or twice (a harvest of five years) kept them all: 90 MB of
-/// heap, whose page faults cost more time than reading the commits did. Such a scan bounds the
-/// cache for its own duration; what it reads again soon after (the next first parent, a merge's
-/// other side) is still there.
+/// libgit2 keeps the commits it reads (raw and parsed) in one process-wide cache of up to
+/// 256 MiB. A scan that reads each of 100,000 commits once (a harvest of five years) kept them
+/// all, 90 MB of heap whose page faults cost more time than the reading; and bounding the cache
+/// instead was worse: past its bound libgit2 evicts by walking its hash table from the start on
+/// every store, which grew with the history (5.1 G instructions became 8.3 G). Such a scan keeps
+/// the few commits it reads again itself, and turns libgit2's caching of commits off.
 public enum ObjectCache {
-    /// What a long read-only scan keeps: about 16,000 commits of the usual size.
-    public static let scanBytes = 4 << 20
+    /// libgit2 1.5.1's own limit for caching a commit (cache.c): commits up to 4 KiB are kept.
+    static let defaultCommitLimit = 4096
 
-    /// Runs `body` with libgit2's cache bounded to `bytes`, and restores the bound after. The
-    /// option is process-wide: only for a read-only scan with no other libgit2 work running at
-    /// the same time (the command line runs one command at a time).
-    public static func bounded<T>(bytes: Int = scanBytes, _ body: () throws -> T) throws -> T {
+    /// Runs `body` with commits left out of libgit2's cache, and puts its default back after.
+    /// The option is process-wide: only for a read-only scan with no other libgit2 work running
+    /// at the same time (the command line runs one command at a time).
+    public static func withoutCommits<T>(_ body: () throws -> T) throws -> T {
         try Runtime.start()
-        var current = 0, allowed = 0
-        try check(journal_git_get_cached_memory(&current, &allowed), "read the object cache's bound")
-        try check(journal_git_set_cache_max_size(bytes), "bound the object cache")
-        defer { _ = journal_git_set_cache_max_size(allowed) }
+        try check(journal_git_set_cache_object_limit(GIT_OBJECT_COMMIT, 0), "keep commits out of the object cache")
+        defer { _ = journal_git_set_cache_object_limit(GIT_OBJECT_COMMIT, defaultCommitLimit) }
         return try body()
     }
 
-    /// The cache's bound now, in bytes.
-    public static var bound: Int {
+    /// How many bytes of objects the cache holds now.
+    public static var used: Int {
         var current = 0, allowed = 0
         _ = journal_git_get_cached_memory(&current, &allowed)
-        return allowed
+        return current
     }
 }

@@ -78,11 +78,11 @@ extension Journal {
     }
 
     /// Runs `body` over the harvested repository at `path` (objects read without libgit2's
-    /// re-hash, its object cache bounded), its refusals and git errors worded as failures that
+    /// re-hash, commits left out of its cache), its refusals and git errors worded as failures that
     /// harvest nothing.
     private func reading<T>(_ path: String, _ body: () throws -> T) throws -> T {
         do {
-            return try HashVerification.skipped { try ObjectCache.bounded(body) }
+            return try HashVerification.skipped { try ObjectCache.withoutCommits(body) }
         } catch let refusal as HarvestRefusal {
             switch refusal {
             case let .notACommit(sha):
