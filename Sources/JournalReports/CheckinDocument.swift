@@ -38,6 +38,21 @@ public struct CheckinDocument: Codable, Sendable {
     /// Private entries this document holds (only with `--include-private`; each is marked).
     public var privateEntries: Int
 
+    /// Which entries a check-in made on `today` may show, as they go by newest month first
+    /// (`ReportInput.load(from:today:includePrivate:keeping:)`): the newest check-in up to today,
+    /// everything newer than the newest one seen so far, and open work and asks of any date.
+    public static func keeping(today: CalendarDate) -> (StoredEntry) -> Bool {
+        var newest: CalendarDate?
+        return { stored in
+            let e = stored.entry
+            if e.kind == .checkin && e.date <= today && newest.map({ e.date >= $0 }) ?? true {
+                newest = e.date
+                return true
+            }
+            return e.kind == .ask || e.isOpen || newest.map { e.date > $0 } ?? true
+        }
+    }
+
     /// Covers the days after the last recorded check-in (or the plan's start) up to today.
     public init(_ input: ReportInput) {
         let plan = input.plan
