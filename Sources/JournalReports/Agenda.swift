@@ -61,14 +61,10 @@ public struct Agenda: Codable, Sendable {
     /// open work of any date, and what is recent enough for its wins and asks.
     public static func keeping(today: CalendarDate, since: CalendarDate?) -> (StoredEntry) -> Bool {
         let recent = min(today.adding(days: -ReportRules.staleDays), today.adding(days: -14))
-        var newest: CalendarDate?
+        let newest = ReportRules.NewestCheckin(today: today)
         return { stored in
             let e = stored.entry
-            if e.kind == .checkin && e.date <= today && newest.map({ e.date >= $0 }) ?? true {
-                newest = e.date
-                return true
-            }
-            return e.isOpen || e.date >= recent || since.map { e.date >= $0 } ?? false
+            return newest.isNewest(e) || e.isOpen || e.date >= recent || since.map { e.date >= $0 } ?? false
         }
     }
 

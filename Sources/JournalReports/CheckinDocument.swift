@@ -42,14 +42,10 @@ public struct CheckinDocument: Codable, Sendable {
     /// (`ReportInput.load(from:today:includePrivate:keeping:)`): the newest check-in up to today,
     /// everything newer than the newest one seen so far, and open work and asks of any date.
     public static func keeping(today: CalendarDate) -> (StoredEntry) -> Bool {
-        var newest: CalendarDate?
+        let newest = ReportRules.NewestCheckin(today: today)
         return { stored in
             let e = stored.entry
-            if e.kind == .checkin && e.date <= today && newest.map({ e.date >= $0 }) ?? true {
-                newest = e.date
-                return true
-            }
-            return e.kind == .ask || e.isOpen || newest.map { e.date > $0 } ?? true
+            return newest.isNewest(e) || e.kind == .ask || e.isOpen || newest.date.map { e.date > $0 } ?? true
         }
     }
 
