@@ -96,8 +96,19 @@ public struct ReportInput: Sendable {
             return true
         }
         entries.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
+        // Problems in the order a whole read names them: the shared months, then the private ones,
+        // each in tree order (a month's path and a slash, as git orders trees), files as found.
+        let month = { (problem: Problem) -> (Int, String) in
+            let path = problem.path ?? ""
+            let file = path.hasPrefix("private:") ? path.dropFirst("private:".count) : path[...]
+            return (path.hasPrefix("private:") ? 1 : 0, String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) + "/")
+        }
+        let warnings = problems.enumerated().sorted { a, b in
+            let (ka, kb) = (month(a.element), month(b.element))
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
         return ReportInput(plan: try journal.plan(), entries: entries, history: history, today: today, journalCommit: tip.hex,
-                           warnings: problems, includesPrivate: includePrivate)
+                           warnings: warnings, includesPrivate: includePrivate)
     }
 
     /// The notice a document holding `count` private entries starts with; nil when it holds none.

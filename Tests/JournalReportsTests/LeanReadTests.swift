@@ -45,6 +45,19 @@ struct LeanReadTests {
         }
     }
 
+    @Test("a lean read names unreadable files as a whole read does, shared months then private ones, oldest first")
+    func problems() throws {
+        let f = try Self.journal()
+        try f.commitRaw("entries/2026/07/2026-07-03-broken-aaaaaaaaaa.md", "no front matter\n", on: "2026-07-03")
+        try f.commitRaw("entries/2026/10/2026-10-03-broken-bbbbbbbbbb.md", "---\nid: [\n---\n", on: "2026-10-03")
+        try f.commitRaw("entries/2026/10/2026-10-04-broken-cccccccccc.md", "also broken\n", on: "2026-10-04")
+        let today = try #require(CalendarDate(iso: "2026-11-30"))
+        let whole = try ReportInput.load(from: f.journal, today: today)
+        let lean = try ReportInput.load(from: f.journal, today: today, keeping: CheckinDocument.keeping(today: today))
+        #expect(whole.warnings.count == 3)
+        #expect(lean.warnings == whole.warnings)
+    }
+
     @Test("a lean read holds only what the document may show")
     func lean() throws {
         let f = try Self.journal()
