@@ -56,6 +56,18 @@ public struct Agenda: Codable, Sendable {
     /// Private entries this agenda holds (only with `--include-private`; each is marked).
     public var privateEntries: Int
 
+    /// Which entries an agenda made on `today` may show, as they go by newest month first
+    /// (`ReportInput.load(from:today:includePrivate:keeping:)`): the newest check-in up to today,
+    /// open work of any date, and what is recent enough for its wins and asks.
+    public static func keeping(today: CalendarDate, since: CalendarDate?) -> (StoredEntry) -> Bool {
+        let recent = min(today.adding(days: -ReportRules.staleDays), today.adding(days: -14))
+        let newest = ReportRules.NewestCheckin(today: today)
+        return { stored in
+            let e = stored.entry
+            return newest.isNewest(e) || e.isOpen || e.date >= recent || since.map { e.date >= $0 } ?? false
+        }
+    }
+
     /// Wins since `since` (default: the last check-in, or two weeks ago if that is sooner), for a 1:1 with `person` (default: the manager).
     public init(_ input: ReportInput, since: CalendarDate? = nil, with person: String? = nil) {
         let plan = input.plan

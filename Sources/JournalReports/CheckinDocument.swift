@@ -38,6 +38,17 @@ public struct CheckinDocument: Codable, Sendable {
     /// Private entries this document holds (only with `--include-private`; each is marked).
     public var privateEntries: Int
 
+    /// Which entries a check-in made on `today` may show, as they go by newest month first
+    /// (`ReportInput.load(from:today:includePrivate:keeping:)`): the newest check-in up to today,
+    /// everything newer than the newest one seen so far, and open work and asks of any date.
+    public static func keeping(today: CalendarDate) -> (StoredEntry) -> Bool {
+        let newest = ReportRules.NewestCheckin(today: today)
+        return { stored in
+            let e = stored.entry
+            return newest.isNewest(e) || e.kind == .ask || e.isOpen || newest.date.map { e.date > $0 } ?? true
+        }
+    }
+
     /// Covers the days after the last recorded check-in (or the plan's start) up to today.
     public init(_ input: ReportInput) {
         let plan = input.plan

@@ -11,40 +11,47 @@ final class EntryView {
         let safe: Bool
     }
 
-    let id: String
-    let kind: String
-    let date: String
-    let title: String
-    let criteria: String?
-    let outcome: String?
-    let from: String?
-    let impact: String?
-    let links: [Link]
-    let tags: String?
-    let due: String?
-    let status: String?
-    let verdict: String?
-    let done: String?
-    /// `{{fields.team}}`, and `{{#fieldList}}{{key}}: {{value}}{{/fieldList}}` in key order.
-    let fields: CustomFieldsView
-    let hasBody: Bool
-    private let body: String
+    /// The entry itself: every field below is read from it when a document shows it, so a view
+    /// holds no copy of an entry's text (a report holds a view of every entry at once).
+    let entry: ReportEntry
     private let html: Bool
+
+    var id: String { entry.id }
+    var kind: String { entry.kind }
+    var date: String { entry.date }
+    var title: String { entry.title }
+    var criteria: String? { entry.criteria.isEmpty ? nil : entry.criteria.joined(separator: ", ") }
+    var outcome: String? { entry.outcome }
+    var from: String? { entry.from }
+    var impact: String? { entry.impact }
+    var links: [Link] { entry.links.map { Link(url: $0, safe: EntryView.isSafeLink($0)) } }
+    var tags: String? { entry.tags.isEmpty ? nil : entry.tags.joined(separator: ", ") }
+    var due: String? { entry.due }
+    var status: String? { entry.status }
+    var verdict: String? { entry.verdict }
+    var done: String? { entry.done }
+    /// `{{fields.team}}`, and `{{#fieldList}}{{key}}: {{value}}{{/fieldList}}` in key order.
+    var fields: CustomFieldsView { CustomFieldsView(entry.fields ?? [:]) }
+    var hasBody: Bool { !entry.body.isEmpty }
     /// The body as a Markdown block quote, so its headings and rules stay inside the entry.
-    lazy var bodyQuoted: String = makeBodyQuoted()
+    var bodyQuoted: String { makeBodyQuoted() }
     /// The body as safe HTML; empty for a Markdown report.
-    lazy var bodyHTML: String = makeBodyHTML()
+    var bodyHTML: String { makeBodyHTML() }
     /// The two forms made afresh and not kept: the direct writers show each body once.
-    func makeBodyQuoted() -> String { MarkdownQuote.block(body) }
-    func makeBodyHTML() -> String { body.isEmpty || !html ? "" : MarkdownToHTML.render(body, headingsBelow: EntryView.titleLevel) }
+    func makeBodyQuoted() -> String { MarkdownQuote.block(entry.body) }
+    func makeBodyHTML() -> String { entry.body.isEmpty || !html ? "" : MarkdownToHTML.render(entry.body, headingsBelow: EntryView.titleLevel) }
     /// The heading level of an entry's title in the HTML report (`<h4>`): body headings render below it.
     static let titleLevel = 4
-    let recordedOn: String?
-    let recordedBy: String?
-    let late: Bool
-    let lateNote: String?
+    var recordedOn: String? { entry.recordedOn }
+    var recordedBy: String? { entry.recordedBy }
+    var late: Bool { !entry.writtenAtTheTime }
+    var lateNote: String? {
+        entry.writtenAtTheTime ? nil
+            : entry.source.map { "imported from \(ImportFormat(rawValue: $0.format)?.tool ?? $0.format) on \(entry.recordedOn ?? "?")" }
+            ?? entry.recordedAfterDays.map { "recorded \($0) days later, on \(entry.recordedOn ?? "?")" }
+    }
     /// Shown only when the owner asked for private entries; every template marks it.
-    let `private`: Bool
+    var `private`: Bool { entry.`private` }
     /// Its short reference in the report's appendix (`E12`), set by `ReportAppendix`; nil for an
     /// entry the appendix does not show (check-ins, open work).
     var ref: String?
@@ -58,31 +65,8 @@ final class EntryView {
 
     /// `html: false` skips rendering the body to HTML (Markdown reports do not show it).
     init(_ entry: ReportEntry, html: Bool = true) {
-        id = entry.id
-        kind = entry.kind
-        date = entry.date
-        title = entry.title
-        criteria = entry.criteria.isEmpty ? nil : entry.criteria.joined(separator: ", ")
-        outcome = entry.outcome
-        from = entry.from
-        impact = entry.impact
-        links = entry.links.map { Link(url: $0, safe: EntryView.isSafeLink($0)) }
-        tags = entry.tags.isEmpty ? nil : entry.tags.joined(separator: ", ")
-        due = entry.due
-        status = entry.status
-        verdict = entry.verdict
-        done = entry.done
-        fields = CustomFieldsView(entry.fields ?? [:])
-        hasBody = !entry.body.isEmpty
-        body = entry.body
+        self.entry = entry
         self.html = html
-        recordedOn = entry.recordedOn
-        recordedBy = entry.recordedBy
-        `private` = entry.`private`
-        late = !entry.writtenAtTheTime
-        lateNote = entry.writtenAtTheTime ? nil
-            : entry.source.map { "imported from \(ImportFormat(rawValue: $0.format)?.tool ?? $0.format) on \(entry.recordedOn ?? "?")" }
-            ?? entry.recordedAfterDays.map { "recorded \($0) days later, on \(entry.recordedOn ?? "?")" }
     }
 
     static func isSafeLink(_ url: String) -> Bool {

@@ -128,13 +128,17 @@ extension EvidenceReport {
     /// Builds the report for `period`, optionally for some criteria only.
     public init(_ input: ReportInput, period: Period, criteria filter: [String] = []) {
         let plan = input.plan
-        let inPeriod = input.entries.filter { period.contains($0.entry.date) }
-        let entry = { (stored: StoredEntry) in ReportEntry(stored, input: input) }
+        // Sections are lists of indices into `input.entries` until they are made into the one
+        // `ReportEntry` of each entry: no section copies an entry's fields.
+        let all = input.entries
+        let inPeriod = all.indices.filter { period.contains(all[$0].entry.date) }
+        let made = ReportEntries(input)
+        let entry = { (index: Int) in made[index] }
         let events = PlanTimeline.events(input.history.planVersions)
         let months = period.months
         let chosen = plan.criteria.filter { filter.isEmpty || filter.contains($0.key) }
 
-        let tallies = CriterionTally.tally(inPeriod.map { EntrySummary($0.entry) }, keys: chosen.map(\.key), period: period)
+        let tallies = CriterionTally.tally(inPeriod.map { EntrySummary(all[$0].entry) }, keys: chosen.map(\.key), period: period)
         criteria = chosen.map { criterion in
             let tally = tallies[criterion.key]!
             let mine = events.filter { $0.subject == "criterion" && $0.key == criterion.key }
@@ -159,23 +163,23 @@ extension EvidenceReport {
                 criteria: outcome.criteria,
                 agreedOn: mine.first { $0.text.contains(" agreed on ") }?.date.description,
                 changes: mine.filter { !$0.text.contains(" agreed on ") }.map(\.text),
-                entries: inPeriod.filter { $0.entry.outcome == outcome.key }.map(entry))
+                entries: inPeriod.filter { all[$0].entry.outcome == outcome.key }.map(entry))
         }
 
         evidence = chosen.map { criterion in
             CriterionEvidence(key: criterion.key, title: criterion.title, entries: inPeriod.filter {
-                ReportRules.evidenceKinds.contains($0.entry.kind) && $0.entry.criteria.contains(criterion.key)
+                ReportRules.evidenceKinds.contains(all[$0].entry.kind) && all[$0].entry.criteria.contains(criterion.key)
             }.map(entry))
         }
         uncategorised = filter.isEmpty
-            ? inPeriod.filter { ReportRules.evidenceKinds.contains($0.entry.kind) && !$0.entry.criteria.contains(where: plan.criterionKeys.contains) }.map(entry)
+            ? inPeriod.filter { ReportRules.evidenceKinds.contains(all[$0].entry.kind) && !all[$0].entry.criteria.contains(where: plan.criterionKeys.contains) }.map(entry)
             : []
 
-        let feedbackEntries = inPeriod.filter { $0.entry.kind == .feedback && (filter.isEmpty || $0.entry.criteria.contains(where: filter.contains)) }
+        let feedbackEntries = inPeriod.filter { all[$0].entry.kind == .feedback && (filter.isEmpty || all[$0].entry.criteria.contains(where: filter.contains)) }
         // Feedback goes to the person its `from` names (in any case, by first name, prefix or
         // alias); the manager counts as a stakeholder, listed first when plan.yml lists them not.
         let people = plan.people
-        let givers = feedbackEntries.map { people.person(named: $0.entry.from)?.name }
+        let givers = feedbackEntries.map { people.person(named: all[$0].entry.from)?.name }
         let from = { (name: String?) in zip(feedbackEntries, givers).filter { $0.1 == name }.map(\.0) }
         let manager = people.all.first { person in person.isManager && !plan.stakeholders.contains { $0.name == person.name } }
         let listed = (manager.map { [Plan.Stakeholder(name: $0.name, role: "Manager")] } ?? []) + plan.stakeholders
@@ -188,28 +192,28 @@ extension EvidenceReport {
         otherFeedback = from(nil).map(entry)
         feedbackGaps = feedback.filter { $0.entries.isEmpty }.map(\.name)
 
-        checkins = inPeriod.filter { $0.entry.kind == .checkin }.map(entry)
+        checkins = inPeriod.filter { all[$0].entry.kind == .checkin }.map(entry)
         blockers = plan.blockers.map { Blocker(text: $0.text, status: $0.status.rawValue, cleared: $0.cleared?.description) }
-        let open = input.entries.filter { ReportRules.isOpenWork(EntrySummary($0.entry)) }
-        openFollowups = open.filter { $0.entry.kind == .followup }.map(entry)
-        openRisks = open.filter { $0.entry.kind == .risk }.map(entry)
-        doneFollowups = inPeriod.filter { $0.entry.kind == .followup && $0.entry.status == .done }.map(entry)
+        let open = all.indices.filter { ReportRules.isOpenWork(EntrySummary(all[$0].entry)) }
+        openFollowups = open.filter { all[$0].entry.kind == .followup }.map(entry)
+        openRisks = open.filter { all[$0].entry.kind == .risk }.map(entry)
+        doneFollowups = inPeriod.filter { all[$0].entry.kind == .followup && all[$0].entry.status == .done }.map(entry)
         conversations = Conversation.asks(input.entries) { period.contains($0.date) || $0.isOpen }
         planHistory = events.filter { $0.date <= period.until }
         warnings = input.warnings.map(\.description)
 
         let inScope = { (e: Entry) in filter.isEmpty || e.criteria.contains(where: filter.contains) }
-        let evidenceCount = inPeriod.filter { ReportRules.evidenceKinds.contains($0.entry.kind) && inScope($0.entry) }
-        let feedbackCount = inPeriod.filter { $0.entry.kind == .feedback && inScope($0.entry) }
-        let counted = evidenceCount + feedbackCount + inPeriod.filter { $0.entry.kind == .checkin }
-        let late = counted.filter { ReportEntry.isLate($0.entry, input: input) }.count
+        let evidenceCount = inPeriod.filter { ReportRules.evidenceKinds.contains(all[$0].entry.kind) && inScope(all[$0].entry) }
+        let feedbackCount = inPeriod.filter { all[$0].entry.kind == .feedback && inScope(all[$0].entry) }
+        let counted = evidenceCount + feedbackCount + inPeriod.filter { all[$0].entry.kind == .checkin }
+        let late = counted.filter { ReportEntry.isLate(all[$0].entry, input: input) }.count
         let headline = ReportHeadline.judge(
             criteria, rule: plan.rule, readiness: plan.review.ready,
             readinessRecorded: ReportHeadline.readinessRecorded(versions, until: period.until),
             lastCheckin: checkins.max { $0.date < $1.date }, outcomes: outcomes, blockers: blockers, until: period.until)
-        `case` = ReportCase(criteria: criteria, outcomes: outcomes, plan: plan, entries: inPeriod.filter { inScope($0.entry) }.map(entry),
+        `case` = ReportCase(criteria: criteria, outcomes: outcomes, plan: plan, entries: inPeriod.filter { inScope(all[$0].entry) }.map(entry),
                             open: open.map(entry), until: period.until)
-        let privateCounted = counted.filter(\.isPrivate).count
+        let privateCounted = counted.filter { all[$0].isPrivate }.count
         let countText = "\(evidenceCount.count) wins and notes, \(feedbackCount.count) feedback, "
             + "\(checkins.count) check-in\(checkins.count == 1 ? "" : "s")" + (privateCounted > 0 ? " (\(privateCounted) of them private)" : "")
         summary = Summary(verdict: headline.verdict, reason: headline.reason, reasons: headline.reasons, evidence: evidenceCount.count,
@@ -228,6 +232,6 @@ extension EvidenceReport {
             daysToReview: plan.review.next.map { input.today.days(until: $0) }, reviewCadence: plan.review.cadence,
             managerBelievesReady: plan.review.ready?.rawValue, journalCommit: input.journalCommit.map { String($0.prefix(12)) },
             rule: plan.rule.rawValue, criteriaFilter: filter,
-            privateEntries: Set((inPeriod + open).filter(\.isPrivate).map(\.entry.id)).count)
+            privateEntries: Set((inPeriod + open).filter { all[$0].isPrivate }.map { all[$0].entry.id }).count)
     }
 }

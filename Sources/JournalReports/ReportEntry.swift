@@ -1,7 +1,9 @@
 import JournalCore
 
 /// An entry as reports show it: its fields, when it was written down, and whether that was at the time.
-public struct ReportEntry: Codable, Equatable, Sendable {
+/// A reference: a report makes one per entry, and every section that shows it holds the same one
+/// (a 100,000-entry report would otherwise hold several copies of every entry's fields).
+public final class ReportEntry: Codable, Equatable, Sendable {
     public let id: String
     public let kind: String
     public let date: String
@@ -64,6 +66,14 @@ public struct ReportEntry: Codable, Equatable, Sendable {
         `private` = stored.isPrivate
     }
 
+    public static func == (a: ReportEntry, b: ReportEntry) -> Bool {
+        a === b || (a.id == b.id && a.kind == b.kind && a.date == b.date && a.title == b.title && a.criteria == b.criteria
+            && a.outcome == b.outcome && a.from == b.from && a.impact == b.impact && a.links == b.links && a.tags == b.tags
+            && a.due == b.due && a.status == b.status && a.verdict == b.verdict && a.source == b.source && a.fields == b.fields
+            && a.done == b.done && a.body == b.body && a.path == b.path && a.recordedOn == b.recordedOn && a.recordedBy == b.recordedBy
+            && a.recordedAfterDays == b.recordedAfterDays && a.writtenAtTheTime == b.writtenAtTheTime && a.`private` == b.`private`)
+    }
+
     /// Recorded more than `ReportRules.lateAfterDays` after it happened, or imported: the day an
     /// imported entry was recorded is the import's, so it never counts as written at the time.
     static func isLate(_ entry: Entry, input: ReportInput) -> Bool {
@@ -73,5 +83,24 @@ public struct ReportEntry: Codable, Equatable, Sendable {
     /// Days between the date `entry` happened and the day history says it was written down.
     static func recordedAfterDays(_ entry: Entry, input: ReportInput) -> Int? {
         input.history.records[entry.id].map { max(0, entry.date.days(until: $0.recordedOn)) }
+    }
+}
+
+/// The report entries of one input, each made once, when a section first shows it (by its index in
+/// `input.entries`): sections hold references to the one `ReportEntry`, never copies of it.
+final class ReportEntries {
+    private let input: ReportInput
+    private var made: [ReportEntry?]
+
+    init(_ input: ReportInput) {
+        self.input = input
+        made = Array(repeating: nil, count: input.entries.count)
+    }
+
+    subscript(_ index: Int) -> ReportEntry {
+        if let known = made[index] { return known }
+        let entry = ReportEntry(input.entries[index], input: input)
+        made[index] = entry
+        return entry
     }
 }

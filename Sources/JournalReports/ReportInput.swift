@@ -72,10 +72,43 @@ public struct ReportInput: Sendable {
         var filter = EntryFilter()
         filter.sharedOnly = !includePrivate
         (filter.since, filter.until) = (chosen.since, chosen.until)
-        let listing = try journal.entries(filter, alsoOutside: ReportRules.isOpenWork, at: asOf == nil ? nil : tip)
-        input.entries = includePrivate ? listing.entries : listing.entries.filter { !$0.isPrivate }
-        input.warnings = listing.problems
+        var listing = try journal.entries(filter, alsoOutside: ReportRules.isOpenWork, at: asOf == nil ? nil : tip)
+        if !includePrivate { listing.entries.removeAll { $0.isPrivate } }
+        (input.entries, input.warnings) = (listing.entries, listing.problems)
         return (input, chosen)
+    }
+
+    /// What a document of recent days (the check-in, the agenda) needs, read in one pass without
+    /// holding every entry of a large journal: the entries go by newest month first and `keep`
+    /// chooses those the document may show (it may remember what it saw: a check-in's period starts
+    /// at the newest check-in). They come in the order `load(from:today:)` gives. Private entries as there.
+    public static func load(from journal: Journal, today: CalendarDate, includePrivate: Bool = false,
+                            keeping keep: (StoredEntry) -> Bool) throws -> ReportInput {
+        let history = try journal.history(asOf: nil)
+        guard let tip = history.tip else {
+            return ReportInput(plan: Plan(), entries: [], history: history, today: today, journalCommit: nil, includesPrivate: includePrivate)
+        }
+        var filter = EntryFilter()
+        filter.sharedOnly = !includePrivate
+        var entries: [StoredEntry] = [], problems: [Problem] = []
+        try journal.streamEntries(filter, problem: { problems.append($0) }) { stored in
+            if keep(stored) { entries.append(stored) }
+            return true
+        }
+        entries.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
+        // Problems in the order a whole read names them: the shared months, then the private ones,
+        // each in tree order (a month's path and a slash, as git orders trees), files as found.
+        let month = { (problem: Problem) -> (Int, String) in
+            let path = problem.path ?? ""
+            let file = path.hasPrefix("private:") ? path.dropFirst("private:".count) : path[...]
+            return (path.hasPrefix("private:") ? 1 : 0, String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) + "/")
+        }
+        let warnings = problems.enumerated().sorted { a, b in
+            let (ka, kb) = (month(a.element), month(b.element))
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+        return ReportInput(plan: try journal.plan(), entries: entries, history: history, today: today, journalCommit: tip.hex,
+                           warnings: warnings, includesPrivate: includePrivate)
     }
 
     /// The notice a document holding `count` private entries starts with; nil when it holds none.

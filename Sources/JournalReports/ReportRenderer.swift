@@ -53,6 +53,7 @@ public struct ReportRenderer {
     /// its JSON is the report's).
     public func render(_ report: EvidenceReport, as format: Format, packet: Bool = false) throws -> String {
         if let write = directWriter(report, as: format, packet: packet) { return try DocumentWriter.collect(write) }
+        if format == .json { return try ReportJSON.text(report) }
         let notice = ReportInput.privateNotice(report.header.privateEntries)
         let document: Document = packet ? .packet : .report
         guard let name = ReportRenderer.templateName(for: document, as: format) else { return try ReportRenderer.json(report) }
@@ -67,6 +68,7 @@ public struct ReportRenderer {
     /// (about 64 KiB each) when it is a built-in document; else whole.
     public func write(_ report: EvidenceReport, as format: Format, packet: Bool = false,
                       to sink: @escaping (ArraySlice<UInt8>) throws -> Void) throws {
+        if format == .json { return try ReportJSON.write(report, to: sink) }
         guard let write = directWriter(report, as: format, packet: packet) else {
             return try sink(ArraySlice(try render(report, as: format, packet: packet).utf8))
         }

@@ -45,3 +45,21 @@ public enum ReportRules {
         return last.days(until: until) < recentDays ? "strong" : "stale"
     }
 }
+
+extension ReportRules {
+    /// The newest check-in up to `today` among entries going by newest month first, as a lean read
+    /// finds it (`CheckinDocument.keeping`, `Agenda.keeping`): `isNewest` says whether an entry is the
+    /// newest so far (one of the same day too), `date` is that check-in's date.
+    final class NewestCheckin {
+        let today: CalendarDate
+        private(set) var date: CalendarDate?
+
+        init(today: CalendarDate) { self.today = today }
+
+        func isNewest(_ entry: Entry) -> Bool {
+            guard entry.kind == .checkin && entry.date <= today && date.map({ entry.date >= $0 }) ?? true else { return false }
+            date = entry.date
+            return true
+        }
+    }
+}

@@ -104,12 +104,13 @@ struct ReportView {
     init(_ report: EvidenceReport, html: Bool = true, packet: Bool = false) {
         // An entry shown in several sections (two criteria, an outcome) is prepared, and its
         // body rendered, once.
-        var views: [String: (entry: ReportEntry, view: EntryView)] = [:]
+        // Sections share the report's one `ReportEntry` of each entry; a decoded report's equal copies share a view too.
+        var views: [String: EntryView] = [:]
         let view = { (entry: ReportEntry) -> EntryView in
-            if let known = views[entry.path], known.entry == entry { return known.view }
+            if let known = views[entry.path], known.entry === entry || known.entry == entry { return known }
             let made = EntryView(entry, html: html)
             made.anchorsByRef = packet
-            views[entry.path] = (entry, made)
+            views[entry.path] = made
             return made
         }
         self.report = report

@@ -34,8 +34,9 @@ struct AgendaCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let (journal, input) = try loadReportInput(global, asOf: nil, includePrivate: privacy.includePrivate)
-        let since = try self.since.map { try DateExpression.parse($0, today: input.today) }
+        let today = try global.now().today
+        let since = try self.since.map { try DateExpression.parse($0, today: today) }
+        let (journal, input) = try loadReportInput(global, includePrivate: privacy.includePrivate) { Agenda.keeping(today: $0, since: since) }
         let agenda = Agenda(input, since: since, with: person)
         let text = try makeRenderer(journal, for: .agenda, as: output.rendered).render(agenda, as: output.rendered)
         let footer = ChromiumPrinter.Footer(title: "1:1 agenda \(agenda.date)", commit: input.journalCommit.map { String($0.prefix(12)) })

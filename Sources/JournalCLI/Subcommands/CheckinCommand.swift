@@ -39,7 +39,7 @@ struct CheckinCommand: ParsableCommand {
     func run() throws {
         if record { return try recordCheckin() }
         if verdict != nil || notes != nil { throw ValidationError("--verdict and --notes go with --record") }
-        let (journal, input) = try loadReportInput(global, asOf: nil, includePrivate: privacy.includePrivate)
+        let (journal, input) = try loadReportInput(global, includePrivate: privacy.includePrivate, keeping: CheckinDocument.keeping(today:))
         let document = CheckinDocument(input)
         let text = try makeRenderer(journal, for: .checkin, as: output.rendered).render(document, as: output.rendered)
         let footer = ChromiumPrinter.Footer(title: "Check-in \(document.until)", commit: input.journalCommit.map { String($0.prefix(12)) })

@@ -79,7 +79,7 @@ struct ReportCommand: ParsableCommand {
         let asOfDate = try asOf.map { try DateExpression.parse($0, today: today) }
         let keys = criteria.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         // Only the period's entries (and open follow-ups and risks) are read.
-        let (input, period) = try ReportInput.load(from: journal, today: today, asOf: asOfDate, includePrivate: privacy.includePrivate) { input in
+        var (input, period) = try ReportInput.load(from: journal, today: today, asOf: asOfDate, includePrivate: privacy.includePrivate) { input in
             try input.plan.checkCriteria(keys)
             let defaults = Period.default(for: input)
             let since = try self.since.map { try DateExpression.parse($0, today: input.today) } ?? defaults.since
@@ -89,6 +89,8 @@ struct ReportCommand: ParsableCommand {
         }
         for problem in input.warnings { Terminal.warn("left out \(problem)") }
         let report = EvidenceReport(input, period: period, criteria: keys)
+        // The report holds what it shows; the entries as read and their history are let go before it is written.
+        (input.entries, input.history) = ([], JournalHistory())
         let renderer = try makeRenderer(journal, for: packet ? .packet : .report, as: output.rendered)
         let footer = ChromiumPrinter.Footer(title: (packet ? "Promotion packet" : "Evidence report") + (report.header.owner.map { ": \($0)" } ?? "")
                                                 + " (\(report.header.until))",

@@ -62,6 +62,17 @@ func loadReportInput(_ global: GlobalOptions, asOf: String?, includePrivate: Boo
     return (journal, input)
 }
 
+/// The journal and what a document of recent days needs of it, read without holding every entry:
+/// `keeping` is given today and says which entries the document may show.
+func loadReportInput(_ global: GlobalOptions, includePrivate: Bool,
+                     keeping: (CalendarDate) -> (StoredEntry) -> Bool) throws -> (Journal, ReportInput) {
+    let journal = try global.openJournal()
+    let today = try global.now().today
+    let input = try ReportInput.load(from: journal, today: today, includePrivate: includePrivate, keeping: keeping(today))
+    for problem in input.warnings { Terminal.warn("left out \(problem)") }
+    return (journal, input)
+}
+
 /// Whether a document meant for someone else (report, check-in, agenda) holds private entries.
 struct PrivacyOptions: ParsableArguments {
     @Flag(name: .customLong("include-private"), help: "Put private entries in, each marked \"private\", with a line at the top saying so.")

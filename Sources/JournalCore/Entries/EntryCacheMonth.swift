@@ -104,7 +104,8 @@ struct EntryCacheMonth {
               let status = r.optionalChoice(statuses), let done = r.optionalDate(), let verdict = r.optionalChoice(verdicts),
               let fieldCount = r.count(minimumBytesEach: 8) else { return nil }
         var fields: [String: String] = [:]
-        fields.reserveCapacity(fieldCount)
+        // Reserving room for none would still allocate a table: most entries have no custom fields.
+        if fieldCount > 0 { fields.reserveCapacity(fieldCount) }
         for _ in 0..<fieldCount {
             guard let key = r.string(), let value = r.string() else { return nil }
             fields[key] = value
