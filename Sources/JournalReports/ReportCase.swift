@@ -33,8 +33,13 @@ public struct ReportCase: Codable, Sendable {
     public var criteria: [CriterionCase]
     /// What to ask the manager for: opportunities, feedback, agreement, help with blockers.
     public var asks: [String]
-    /// Open follow-ups (soonest due first) and open risks.
+    /// Open follow-ups (soonest due first) and open risks: all of them (the JSON has them all).
     public var nextSteps: [ReportEntry]
+
+    /// How many next steps the case page shows; the rest are counted there, and every one of
+    /// them is under "Open follow-ups and risks" (a journal with 180 open follow-ups ran the case
+    /// past its first printed page).
+    public static let nextStepsShown = 10
 }
 
 extension ReportCase {

@@ -21,7 +21,9 @@ struct CaseView {
 
     let criteria: [Criterion]
     let asks: [String]
+    /// The first `ReportCase.nextStepsShown` next steps, and how many more there are.
     let nextSteps: [EntryView]
+    let moreNextSteps: Int
 
     init(_ theCase: ReportCase, view: (ReportEntry) -> EntryView) {
         criteria = theCase.criteria.map {
@@ -29,7 +31,8 @@ struct CaseView {
                       quote: $0.quote.map { Quote(entry: view($0.entry), from: $0.from, role: $0.role) }, missing: $0.missing)
         }
         asks = theCase.asks
-        nextSteps = theCase.nextSteps.map(view)
+        nextSteps = theCase.nextSteps.prefix(ReportCase.nextStepsShown).map(view)
+        moreNextSteps = max(0, theCase.nextSteps.count - ReportCase.nextStepsShown)
     }
 }
 
@@ -44,6 +47,8 @@ extension CaseView: MustacheParent {
         case "hasAsks": return !asks.isEmpty
         case "nextSteps": return nextSteps
         case "hasNextSteps": return !nextSteps.isEmpty
+        case "moreNextSteps": return moreNextSteps
+        case "hasMoreNextSteps": return moreNextSteps > 0
         default: return nil
         }
     }

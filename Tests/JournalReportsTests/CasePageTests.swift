@@ -89,6 +89,31 @@ struct CasePageTests {
         #expect(report.case.criteria[0].strongest.map(\.title) == ["Impact and outcome, oldest", "Impact only", "Outcome only"])
     }
 
+    @Test("the case's next steps show the ten soonest and count the rest; Open follow-ups and risks lists every one; the JSON has them all")
+    func nextStepsCapped() throws {
+        let f = try JournalFixture()
+        try f.standardPlan()
+        for day in 1...14 {
+            let d = day < 10 ? "0\(day)" : "\(day)"
+            try f.add(.followup, "Follow up \(d)", on: "2026-09-\(d)", criteria: ["execution"], due: "2026-12-\(d)")
+        }
+        let report = try EvidenceReportTests.report(f)
+        #expect(report.case.nextSteps.count == 14)
+        for direct in [true, false] {
+            let md = try ReportRenderer(direct: direct).render(report, as: .md)
+            let steps = try #require(md.range(of: "### Next steps\n\n")).upperBound
+            let end = try #require(md.range(of: "\n## Summary", range: steps..<md.endIndex)).lowerBound
+            let shown = (1...10).map { "- follow-up: Follow up \($0 < 10 ? "0\($0)" : "\($0)") (due 2026-12-\($0 < 10 ? "0\($0)" : "\($0)"))\n" }.joined()
+            #expect(String(md[steps..<end]) == shown + "- … and 4 more, under Open follow-ups and risks.\n", "direct: \(direct)")
+            #expect(Self.count("follow-up: Follow up 14 (due 2026-12-14)", in: md) == 1, "only under Open follow-ups and risks")
+            let html = try ReportRenderer(direct: direct).render(report, as: .html)
+            #expect(html.contains("Follow up 10</a> <span class=\"muted\">(due <span class=\"date\">2026-12-10</span>)</span></li><li class=\"muted\">… and 4 more, under Open follow-ups and risks.</li></ul>"), "direct: \(direct)")
+            #expect(Self.count(">Follow up 11<", in: html) == 0 && Self.count("follow-up: Follow up 11", in: html) == 1, "direct: \(direct)")
+        }
+        let json = try ReportRenderer().render(report, as: .json)
+        #expect(Self.count("Follow up 14", in: json) >= 1)
+    }
+
     @Test("the appendix shows each entry once, by criterion then date; ids appear nowhere else; every reference resolves")
     func appendixOnce() throws {
         let (f, report) = try Self.year(five: true)

@@ -90,6 +90,7 @@ extension DocumentWriter {
             if let due = e.due { raw(" <span class=\"muted\">(due <span class=\"date\">"); html(due); raw("</span>)</span>") }
             raw("</li>")
         }
+        if c.moreNextSteps > 0 { raw("<li class=\"muted\">… and \(c.moreNextSteps) more, under Open follow-ups and risks.</li>") }
         if c.nextSteps.isEmpty { raw("<li class=\"muted\">None open.</li>") }
         raw("</ul></div>\n</div>\n")
         raw("<p class=\"muted case-end\">E12 and the like are entries in the appendix, each in full with its date, links and notes.</p>\n</section>\n\n")

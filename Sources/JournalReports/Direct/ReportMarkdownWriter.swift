@@ -62,6 +62,7 @@ extension DocumentWriter {
             if let due = e.due { raw(" (due "); markdown(due); raw(")") }
             raw("\n")
         }
+        if c.moreNextSteps > 0 { raw("- … and \(c.moreNextSteps) more, under Open follow-ups and risks.\n") }
         if c.nextSteps.isEmpty { raw("None open.\n") }
     }
 

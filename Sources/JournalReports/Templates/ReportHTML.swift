@@ -73,7 +73,7 @@ extension BuiltInTemplates {
     {{/criteria}}
     <div class="steps">
     <div><h3>Asks</h3><ul>{{#asks}}<li>{{.}}</li>{{/asks}}{{^hasAsks}}<li class="muted">None.</li>{{/hasAsks}}</ul></div>
-    <div><h3>Next steps</h3><ul>{{#nextSteps}}<li><a href="#{{anchor}}">{{kindWords}}: {{title}}</a>{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}} <span class="muted">(due <span class="date">{{due}}</span>)</span>{{/due}}</li>{{/nextSteps}}{{^hasNextSteps}}<li class="muted">None open.</li>{{/hasNextSteps}}</ul></div>
+    <div><h3>Next steps</h3><ul>{{#nextSteps}}<li><a href="#{{anchor}}">{{kindWords}}: {{title}}</a>{{#private}} <strong class="private">(private)</strong>{{/private}}{{#due}} <span class="muted">(due <span class="date">{{due}}</span>)</span>{{/due}}</li>{{/nextSteps}}{{#hasMoreNextSteps}}<li class="muted">… and {{moreNextSteps}} more, under Open follow-ups and risks.</li>{{/hasMoreNextSteps}}{{^hasNextSteps}}<li class="muted">None open.</li>{{/hasNextSteps}}</ul></div>
     </div>
     {{/case}}
     <p class="muted case-end">E12 and the like are entries in the appendix, each in full with its date, links and notes.</p>

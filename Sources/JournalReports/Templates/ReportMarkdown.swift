@@ -54,6 +54,9 @@ extension BuiltInTemplates {
     {{#nextSteps}}
     - {{kindWords}}: {{title}}{{#private}} (private){{/private}}{{#due}} (due {{due}}){{/due}}
     {{/nextSteps}}
+    {{#hasMoreNextSteps}}
+    - … and {{moreNextSteps}} more, under Open follow-ups and risks.
+    {{/hasMoreNextSteps}}
     {{^hasNextSteps}}
     None open.
     {{/hasNextSteps}}
