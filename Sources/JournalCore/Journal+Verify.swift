@@ -49,12 +49,17 @@ extension Journal {
             // A stale lock can block finishing an interrupted write; report it with the rest.
             report.problems.append(Problem(path: ".git/journal/pending", "an interrupted write could not be finished: \(error.message)"))
         }
+        // The objects first, read with their hashes checked: months recorded clean are read
+        // after without (libgit2 keeps what it read, so nothing new is ever read unchecked).
+        var walk = VerifyReport()
+        let walked = objects ? checkObjects(full: full, &walk) : nil
         let plan = checkPlan(&report)
         // A month is trusted only against the plan it was checked with, and never with --full.
         let recorded = full ? [] : plan.map { verifiedMonths.load(plan: $0.blob) } ?? []
         let months = checkEntries(plan: plan?.plan, recorded: recorded, &report)
         let configuration = checkConfigurationFiles(skipping: Set(months.trusted.map(\.id)), &report)
-        let walked = objects ? checkObjects(full: full, &report) : nil
+        report.problems += walk.problems
+        (report.commits, report.objects, report.scope) = (walk.commits, walk.objects, walk.scope)
         checkWorkTree(&report)
         checkLocks(now: now, &report)
         if report.isClean, let walked { verifiedTips.store(walked) }
