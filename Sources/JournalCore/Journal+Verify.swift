@@ -41,6 +41,8 @@ extension Journal {
     /// The objects read are those not reachable from the refs of the last clean verify (every
     /// object when `full`, or when there is no usable record of one); `objects: false` reads none
     /// (the pre-push hook's quicker check). A run that finds nothing records the tips it walked.
+    /// The entries of a month folder recorded clean for this plan.yml (`verified-months-v1`) are
+    /// not read again, except with `full`; every run records the months it found clean.
     public func verify(now: Moment, objects: Bool = true, full: Bool = false) throws -> VerifyReport {
         var report = VerifyReport()
         do {
