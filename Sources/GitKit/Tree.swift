@@ -85,6 +85,15 @@ public final class Tree {
         }
     }
 
+    /// Hands `body` each entry's index and name, as bytes left in libgit2: a pass over every
+    /// name of a large tree makes no String or array for any of them.
+    public func forEachName(_ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        for index in 0..<count {
+            let name = git_tree_entry_name(git_tree_entry_byindex(pointer, index)!)!
+            try name.withMemoryRebound(to: UInt8.self, capacity: 1) { try body(index, UnsafeBufferPointer(start: $0, count: strlen(name))) }
+        }
+    }
+
     /// The entry named `name` directly in this tree.
     public func entry(named name: String) -> TreeEntry? {
         git_tree_entry_byname(pointer, name).map(TreeEntry.init)

@@ -41,6 +41,8 @@ extension Journal {
     /// The objects read are those not reachable from the refs of the last clean verify (every
     /// object when `full`, or when there is no usable record of one); `objects: false` reads none
     /// (the pre-push hook's quicker check). A run that finds nothing records the tips it walked.
+    /// The entries of a month folder recorded clean for this plan.yml (`verified-months-v1`) are
+    /// not read again, except with `full`; every run records the months it found clean.
     public func verify(now: Moment, objects: Bool = true, full: Bool = false) throws -> VerifyReport {
         var report = VerifyReport()
         do {
@@ -49,15 +51,30 @@ extension Journal {
             // A stale lock can block finishing an interrupted write; report it with the rest.
             report.problems.append(Problem(path: ".git/journal/pending", "an interrupted write could not be finished: \(error.message)"))
         }
+        // The objects first, read with their hashes checked: months recorded clean are read
+        // after without (libgit2 keeps what it read, so nothing new is ever read unchecked).
+        var walk = VerifyReport()
+        let walked = objects ? checkObjects(full: full, &walk) : nil
         let plan = checkPlan(&report)
-        checkEntries(plan: plan, &report)
-        checkConfigurationFiles(&report)
-        let walked = objects ? checkObjects(full: full, &report) : nil
+        // A month is trusted only against the plan it was checked with, and never with --full.
+        let recorded = full ? [] : plan.map { verifiedMonths.load(plan: $0.blob) } ?? []
+        let months = checkEntries(plan: plan?.plan, recorded: recorded, &report)
+        let configuration = checkConfigurationFiles(skipping: Set(months.trusted.map(\.id)), &report)
+        report.problems += walk.problems
+        (report.commits, report.objects, report.scope) = (walk.commits, walk.objects, walk.scope)
         checkWorkTree(&report)
         checkLocks(now: now, &report)
         if report.isClean, let walked { verifiedTips.store(walked) }
+        if let plan {
+            let clean = months.trusted.union(months.clean.filter { month in
+                configuration.map { found in !found.contains { $0.hasPrefix(month.path + "/") } } ?? false
+            })
+            if clean != recorded { verifiedMonths.store(clean, plan: plan.blob) }
+        }
         return report
     }
+
+    private var verifiedMonths: VerifiedMonths { VerifiedMonths(path: stateDirectory + "/verified-months-v1") }
 
     private var verifiedTips: VerifiedTips { VerifiedTips(path: stateDirectory + "/verified-v1") }
 
@@ -80,14 +97,16 @@ extension Journal {
         return (.since(old), [old] + others)
     }
 
-    private func checkPlan(_ report: inout VerifyReport) -> Plan? {
+    /// The plan on main and the id of its blob, the one read (the record of clean months is
+    /// keyed by it); nil when it is missing or has a problem.
+    private func checkPlan(_ report: inout VerifyReport) -> (plan: Plan, blob: Oid)? {
         do {
-            let text = try planText()
-            if text.isEmpty {
+            guard let (_, tree) = try head(), let file = tree.entry(named: Journal.planPath),
+                  case let text = String(decoding: try translatingGitErrors({ try repository.blob(file.id) }), as: UTF8.self), !text.isEmpty else {
                 report.problems.append(Problem(path: Journal.planPath, "plan.yml on main is missing or empty"))
                 return nil
             }
-            return try PlanCodec.decode(text)
+            return (try PlanCodec.decode(text), file.id)
         } catch let problems as Problems {
             report.problems += problems.problems.map { Problem(path: Journal.planPath, line: $0.line, $0.message) }
         } catch {
@@ -96,88 +115,21 @@ extension Journal {
         return nil
     }
 
-    private func checkEntries(plan: Plan?, _ report: inout VerifyReport) {
-        var seen: [EntryID: String] = [:]
-        do {
-            try checkEntryTreeShape(&report)
-            for file in try entryFiles() {
-                report.entries += 1
-                let entry: Entry
-                do {
-                    entry = try EntryCodec.decode(try translatingGitErrors { try repository.blob(file.id) })
-                } catch let problems as Problems {
-                    report.problems += problems.problems.map { Problem(path: file.path, line: $0.line, $0.message) }
-                    continue
-                }
-                let date = entry.date.description
-                let folder = "\(Journal.entriesFolder)/\(date.prefix(4))/\(date.dropFirst(5).prefix(2))/"
-                if !file.path.hasPrefix(folder) || !file.name.hasPrefix(date + "-") {
-                    report.problems.append(Problem(path: file.path, line: 4, "the date \(date) says this file belongs in \(folder) and starts with \(date)-"))
-                }
-                if Journal.idInFileName(file.name) != entry.id.value {
-                    report.problems.append(Problem(path: file.path, line: 2, "the id \(entry.id) does not match the file name"))
-                }
-                if let other = seen[entry.id] {
-                    report.problems.append(Problem(path: file.path, line: 2, "the id \(entry.id) is also used by \(other)"))
-                } else {
-                    seen[entry.id] = file.path
-                }
-                if let plan {
-                    for key in entry.criteria where !plan.criterionKeys.contains(key) {
-                        report.problems.append(Problem(path: file.path, "unknown criterion \"\(key)\" (not in plan.yml)"))
-                    }
-                    if let outcome = entry.outcome, !plan.outcomeKeys.contains(outcome) {
-                        report.problems.append(Problem(path: file.path, "unknown outcome \"\(outcome)\" (not in plan.yml)"))
-                    }
-                }
-                if let body = try? TextRules.body(entry.body), body != entry.body {
-                    report.problems.append(Problem(path: file.path, "the body has CR line endings or trailing blank lines"))
-                }
-            }
-        } catch {
-            report.problems.append(Problem(path: Journal.entriesFolder, "\(error)"))
-        }
-    }
-
     /// Files on main that git reads as configuration (`.gitattributes` can make git rewrite every
     /// entry on the next `git commit -a`); a journal holds none, and a pull or clone never adds one.
-    private func checkConfigurationFiles(_ report: inout VerifyReport) {
+    /// Folders in `skipping` (months recorded clean, which hold only entry files) are not read.
+    /// Returns the paths found, or nil when the tree could not be read.
+    private func checkConfigurationFiles(skipping: Set<Oid>, _ report: inout VerifyReport) -> [String]? {
         do {
-            guard let (_, tree) = try head() else { return }
-            for path in try translatingGitErrors({ try IncomingTree.configurationFiles(in: tree, repository: repository) }) {
+            guard let (_, tree) = try head() else { return [] }
+            let found = try translatingGitErrors { try IncomingTree.configurationFiles(in: tree, repository: repository, skipping: skipping) }
+            for path in found {
                 report.problems.append(Problem(path: path, "git reads this file as configuration, which a journal does not hold; remove it with `git -C \(root) rm \(path)` and commit"))
             }
+            return found
         } catch {
             report.problems.append(Problem(path: root, "\(error)"))
-        }
-    }
-
-    /// Anything under entries/ that is not `YYYY/MM/*.md`.
-    private func checkEntryTreeShape(_ report: inout VerifyReport) throws {
-        guard let (_, root) = try head(), let top = root.entry(named: Journal.entriesFolder) else { return }
-        guard top.kind == .tree else {
-            report.problems.append(Problem(path: Journal.entriesFolder, "is a file; it should be a folder"))
-            return
-        }
-        let isNumber = { (text: String, digits: Int) in text.count == digits && text.allSatisfy(\.isASCII) && Int(text) != nil }
-        try translatingGitErrors {
-            for year in try repository.tree(top.id).entries {
-                let yearPath = "\(Journal.entriesFolder)/\(year.name)"
-                guard year.kind == .tree, isNumber(year.name, 4) else {
-                    report.problems.append(Problem(path: yearPath, "unexpected; entries live in entries/YYYY/MM/"))
-                    continue
-                }
-                for month in try repository.tree(year.id).entries {
-                    let monthPath = "\(yearPath)/\(month.name)"
-                    guard month.kind == .tree, isNumber(month.name, 2), (1...12).contains(Int(month.name)!) else {
-                        report.problems.append(Problem(path: monthPath, "unexpected; entries live in entries/YYYY/MM/"))
-                        continue
-                    }
-                    for file in try repository.tree(month.id).entries where !(file.kind == .blob && file.name.hasSuffix(".md")) {
-                        report.problems.append(Problem(path: "\(monthPath)/\(file.name)", "unexpected; entries are .md files"))
-                    }
-                }
-            }
+            return nil
         }
     }
 

@@ -10,6 +10,10 @@ public enum BuiltInTemplates {
     /// built-in one does.
     public static let all: [String: String] = sources.mapValues(expandingPartials)
 
+    /// The templates' file names, without writing out any template (which costs more than a
+    /// whole `journal pull` of a few entries).
+    public static var names: [String] { Array(sources.keys) }
+
     /// The templates as written, with `{{> name}}` where a block is shared with another.
     static let sources: [String: String] = [
         "report.md.mustache": reportMarkdown,

@@ -18,7 +18,7 @@ enum EntryEditorText {
 
 /// Every name `templates/` may hold: the report templates and the entry templates.
 enum TemplateNames {
-    static var all: [String] { Array(BuiltInTemplates.all.keys) + EntryTemplate.fileNames }
+    static var all: [String] { BuiltInTemplates.names + EntryTemplate.fileNames }
 
     /// Checks a template before it is trusted, as what it is.
     static func validate(_ file: TemplateFile) throws {

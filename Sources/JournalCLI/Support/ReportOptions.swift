@@ -90,7 +90,7 @@ struct PrivacyOptions: ParsableArguments {
 /// not trusted (it arrived by pull or clone, or changed since) is never parsed: `document` in
 /// `format` is made from the built-in template, with a warning that names the way to trust it.
 func makeRenderer(_ journal: Journal, for document: ReportRenderer.Document, as format: ReportRenderer.Format) throws -> ReportRenderer {
-    let (texts, untrusted) = try journal.trustedTemplates(named: Array(BuiltInTemplates.all.keys))
+    let (texts, untrusted) = try journal.trustedTemplates(named: BuiltInTemplates.names)
     if let name = ReportRenderer.templateName(for: document, as: format), let file = untrusted.first(where: { $0.name == name }) {
         if let problem = file.problem {
             Terminal.warn("\(file.path) is not used (\(problem)); the built-in template is used instead")

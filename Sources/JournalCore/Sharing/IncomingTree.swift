@@ -104,8 +104,9 @@ enum IncomingTree {
     }
 
     /// The files in `tree` that git reads as configuration: `journal verify` reports them. The
-    /// walk is iterative and goes no deeper than any journal file can be.
-    static func configurationFiles(in tree: Tree, repository: Repository) throws -> [String] {
+    /// walk is iterative and goes no deeper than any journal file can be; folders whose id is in
+    /// `skipping` (known to hold none) are not read.
+    static func configurationFiles(in tree: Tree, repository: Repository, skipping: Set<Oid> = []) throws -> [String] {
         var found: [String] = []
         var pending: [(id: Oid, path: [UInt8], depth: Int)] = [(tree.id, [], 0)]
         while let folder = pending.popLast() {
@@ -114,8 +115,9 @@ enum IncomingTree {
                 let name = current.nameBytes(at: index)
                 let mode = current.fileMode(at: index)
                 if mode == 0o040000 {
-                    if folder.depth + 1 < maxDepth * 4 {
-                        pending.append((current.kindAndId(at: index).id, folder.path + name + [UInt8(ascii: "/")], folder.depth + 1))
+                    let id = current.kindAndId(at: index).id
+                    if folder.depth + 1 < maxDepth * 4, !skipping.contains(id) {
+                        pending.append((id, folder.path + name + [UInt8(ascii: "/")], folder.depth + 1))
                     }
                 } else if PathSafety.configurationFile(String(decoding: name, as: UTF8.self)) != nil {
                     found.append(PathSafety.display(folder.path + name))
