@@ -100,13 +100,13 @@ struct CasePageTests {
         let report = try EvidenceReportTests.report(f)
         #expect(report.case.nextSteps.count == 14)
         for direct in [true, false] {
-            let md = try ReportRenderer(direct: direct).render(report, as: .md)
+            let md = try ReportRenderer(templates: [:], direct: direct).render(report, as: .md)
             let steps = try #require(md.range(of: "### Next steps\n\n")).upperBound
             let end = try #require(md.range(of: "\n## Summary", range: steps..<md.endIndex)).lowerBound
             let shown = (1...10).map { "- follow-up: Follow up \($0 < 10 ? "0\($0)" : "\($0)") (due 2026-12-\($0 < 10 ? "0\($0)" : "\($0)"))\n" }.joined()
             #expect(String(md[steps..<end]) == shown + "- … and 4 more, under Open follow-ups and risks.\n", "direct: \(direct)")
             #expect(Self.count("follow-up: Follow up 14 (due 2026-12-14)", in: md) == 1, "only under Open follow-ups and risks")
-            let html = try ReportRenderer(direct: direct).render(report, as: .html)
+            let html = try ReportRenderer(templates: [:], direct: direct).render(report, as: .html)
             #expect(html.contains("Follow up 10</a> <span class=\"muted\">(due <span class=\"date\">2026-12-10</span>)</span></li><li class=\"muted\">… and 4 more, under Open follow-ups and risks.</li></ul>"), "direct: \(direct)")
             #expect(Self.count(">Follow up 11<", in: html) == 0 && Self.count("follow-up: Follow up 11", in: html) == 1, "direct: \(direct)")
         }
