@@ -39,7 +39,7 @@ public struct ReportCase: Codable, Sendable {
     /// How many next steps the case page shows; the rest are counted there, and every one of
     /// them is under "Open follow-ups and risks" (a journal with 180 open follow-ups ran the case
     /// past its first printed page).
-    public static let nextStepsShown = 10
+    public static let nextStepsShown = 5
 }
 
 extension ReportCase {

@@ -89,7 +89,7 @@ struct CasePageTests {
         #expect(report.case.criteria[0].strongest.map(\.title) == ["Impact and outcome, oldest", "Impact only", "Outcome only"])
     }
 
-    @Test("the case's next steps show the ten soonest and count the rest; Open follow-ups and risks lists every one; the JSON has them all")
+    @Test("the case's next steps show the five soonest and count the rest; Open follow-ups and risks lists every one; the JSON has them all")
     func nextStepsCapped() throws {
         let f = try JournalFixture()
         try f.standardPlan()
@@ -103,12 +103,12 @@ struct CasePageTests {
             let md = try ReportRenderer(templates: [:], direct: direct).render(report, as: .md)
             let steps = try #require(md.range(of: "### Next steps\n\n")).upperBound
             let end = try #require(md.range(of: "\n## Summary", range: steps..<md.endIndex)).lowerBound
-            let shown = (1...10).map { "- follow-up: Follow up \($0 < 10 ? "0\($0)" : "\($0)") (due 2026-12-\($0 < 10 ? "0\($0)" : "\($0)"))\n" }.joined()
-            #expect(String(md[steps..<end]) == shown + "- … and 4 more, under Open follow-ups and risks.\n", "direct: \(direct)")
+            let shown = (1...5).map { "- follow-up: Follow up \($0 < 10 ? "0\($0)" : "\($0)") (due 2026-12-\($0 < 10 ? "0\($0)" : "\($0)"))\n" }.joined()
+            #expect(String(md[steps..<end]) == shown + "- … and 9 more, under Open follow-ups and risks.\n", "direct: \(direct)")
             #expect(Self.count("follow-up: Follow up 14 (due 2026-12-14)", in: md) == 1, "only under Open follow-ups and risks")
             let html = try ReportRenderer(templates: [:], direct: direct).render(report, as: .html)
-            #expect(html.contains("Follow up 10</a> <span class=\"muted\">(due <span class=\"date\">2026-12-10</span>)</span></li><li class=\"muted\">… and 4 more, under Open follow-ups and risks.</li></ul>"), "direct: \(direct)")
-            #expect(Self.count(">Follow up 11<", in: html) == 0 && Self.count("follow-up: Follow up 11", in: html) == 1, "direct: \(direct)")
+            #expect(html.contains("Follow up 05</a> <span class=\"muted\">(due <span class=\"date\">2026-12-05</span>)</span></li><li class=\"muted\">… and 9 more, under Open follow-ups and risks.</li></ul>"), "direct: \(direct)")
+            #expect(Self.count(">Follow up 06<", in: html) == 0 && Self.count("follow-up: Follow up 06", in: html) == 1, "direct: \(direct)")
         }
         let json = try ReportRenderer().render(report, as: .json)
         #expect(Self.count("Follow up 14", in: json) >= 1)
