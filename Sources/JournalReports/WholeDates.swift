@@ -25,76 +25,110 @@ enum WholeDates {
     /// The pass over a body given in pieces (a document written as it is made): where it is in a
     /// tag or a skipped element carries from one piece to the next. Each piece but the last must
     /// end with a line break, which no tag name, closing tag or date spans, so the pieces give
-    /// the bytes `apply` gives the whole.
+    /// the bytes `apply` gives the whole. Runs of bytes that cannot matter (all but `<` in a tag
+    /// or a skipped element, all but `<` and digits in text) are found by a tight loop and copied
+    /// whole.
     struct Filter {
         private var inTag = false
         private var skipUntil: [UInt8]?
 
         mutating func apply(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
-            var i = bytes.startIndex
-            let outStart = out.count
-            while i < bytes.endIndex {
-                let byte = bytes[i]
-                if let end = skipUntil {
-                    if matches(end, bytes, at: i) {
-                        out += end
-                        i += end.count
-                        skipUntil = nil
-                    } else {
-                        out.append(byte)
+            var inTag = self.inTag
+            var skipUntil = self.skipUntil
+            bytes.withUnsafeBufferPointer { b in
+                let outStart = out.count
+                let n = b.count
+                var i = 0
+                func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[range])) }
+                while i < n {
+                    if let end = skipUntil {
+                        let lt = next(UInt8(ascii: "<"), in: b, from: i)
+                        copy(i..<lt)
+                        i = lt
+                        guard i < n else { break }
+                        if matches(end, b, at: i) {
+                            out += end
+                            i += end.count
+                            skipUntil = nil
+                        } else {
+                            out.append(b[i])
+                            i += 1
+                        }
+                        continue
+                    }
+                    if inTag {
+                        let gt = next(UInt8(ascii: ">"), in: b, from: i)
+                        guard gt < n else {
+                            copy(i..<n)
+                            break
+                        }
+                        copy(i..<(gt + 1))
+                        i = gt + 1
+                        inTag = false
+                        continue
+                    }
+                    var j = i
+                    while j < n && b[j] != UInt8(ascii: "<") && b[j] &- UInt8(ascii: "0") > 9 { j += 1 }
+                    copy(i..<j)
+                    i = j
+                    guard i < n else { break }
+                    if b[i] == UInt8(ascii: "<") {
+                        // Every skipped element's name starts with s or t.
+                        let name = i + 1 < n ? lower(b[i + 1]) : 0
+                        if name == UInt8(ascii: "s") || name == UInt8(ascii: "t"),
+                           let element = skipped.first(where: { matches($0.start, b, at: i) && isNameEnd(b, i + $0.start.count) }) {
+                            skipUntil = element.end
+                        } else {
+                            inTag = true
+                        }
+                        out.append(b[i])
                         i += 1
+                        continue
                     }
-                    continue
-                }
-                if inTag {
-                    if byte == UInt8(ascii: ">") { inTag = false }
-                    out.append(byte)
-                    i += 1
-                    continue
-                }
-                if byte == UInt8(ascii: "<") {
-                    if let element = skipped.first(where: { matches($0.start, bytes, at: i) && isNameEnd(bytes, i + $0.start.count) }) {
-                        skipUntil = element.end
-                    } else {
-                        inTag = true
+                    if isDate(b, at: i) && !out[outStart...].ends(with: dateSpan) {
+                        out += open
+                        copy(i..<(i + 10))
+                        out += close
+                        i += 10
+                        continue
                     }
-                    out.append(byte)
+                    out.append(b[i])
                     i += 1
-                    continue
                 }
-                if isDate(bytes, at: i) && !out[outStart...].ends(with: dateSpan) {
-                    out += open
-                    out += bytes[i..<(i + 10)]
-                    out += close
-                    i += 10
-                    continue
-                }
-                out.append(byte)
-                i += 1
             }
+            self.inTag = inTag
+            self.skipUntil = skipUntil
         }
     }
 
+    /// The index of the first `byte` in `b` from `start`, or `b.count`.
+    private static func next(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i < b.count && b[i] != byte { i += 1 }
+        return i
+    }
+
     /// YYYY-MM-DD at `i`, not part of a longer run of digits and hyphens.
-    static func isDate(_ b: ArraySlice<UInt8>, at i: Int) -> Bool {
-        guard i + 10 <= b.endIndex, isDigit(b[i]) else { return false }
-        if i > b.startIndex && (isDigit(b[i - 1]) || b[i - 1] == UInt8(ascii: "-")) { return false }
-        for (offset, byte) in b[i..<(i + 10)].enumerated() {
+    private static func isDate(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 10 <= b.count, isDigit(b[i]) else { return false }
+        if i > 0 && (isDigit(b[i - 1]) || b[i - 1] == UInt8(ascii: "-")) { return false }
+        for offset in 1..<10 {
+            let byte = b[i + offset]
             let wanted = offset == 4 || offset == 7
             if wanted ? byte != UInt8(ascii: "-") : !isDigit(byte) { return false }
         }
-        if i + 10 < b.endIndex && (isDigit(b[i + 10]) || b[i + 10] == UInt8(ascii: "-")) { return false }
+        if i + 10 < b.count && (isDigit(b[i + 10]) || b[i + 10] == UInt8(ascii: "-")) { return false }
         return true
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    private static func isNameEnd(_ b: ArraySlice<UInt8>, _ i: Int) -> Bool {
-        i >= b.endIndex || b[i] == UInt8(ascii: ">") || b[i] == UInt8(ascii: " ") || b[i] == UInt8(ascii: "\n") || b[i] == UInt8(ascii: "\t")
+    private static func isNameEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i >= b.count || b[i] == UInt8(ascii: ">") || b[i] == UInt8(ascii: " ") || b[i] == UInt8(ascii: "\n") || b[i] == UInt8(ascii: "\t")
     }
 
     /// `pattern` at `i`, ASCII letters compared without case.
-    private static func matches(_ pattern: [UInt8], _ b: ArraySlice<UInt8>, at i: Int) -> Bool {
+    private static func matches<C: RandomAccessCollection<UInt8>>(_ pattern: [UInt8], _ b: C, at i: C.Index) -> Bool where C.Index == Int {
         guard i + pattern.count <= b.endIndex else { return false }
         for (offset, wanted) in pattern.enumerated() where lower(b[i + offset]) != wanted { return false }
         return true

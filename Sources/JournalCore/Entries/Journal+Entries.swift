@@ -84,7 +84,7 @@ extension Journal {
     /// the first entries of a large journal come back without reading the rest. The order is that
     /// of `entries(_:)` for every entry kept in the folder of its date (`verify` reports any other):
     /// month folders newest first, then date and path, newest first.
-    public func streamEntries(_ filter: EntryFilter, problem: (Problem) -> Void, visit: (StoredEntry) throws -> Bool) throws {
+    public func streamEntries(_ filter: EntryFilter, problem: (Problem) -> Void, visit: (CachedEntry) throws -> Bool) throws {
         var months: [String: [(id: Oid, isPrivate: Bool)]] = [:]
         for source in try entrySources(root: nil, sharedOnly: filter.sharedOnly) {
             for folder in try monthFolders(since: filter.since, until: filter.until, root: source.tree) {
@@ -94,14 +94,16 @@ extension Journal {
         let reading = EntryReading(self, storing: true)
         defer { reading.finish() }
         for path in months.keys.sorted(by: >) {
-            var found: [StoredEntry] = []
+            var found: [CachedEntry] = []
             var problems: [Problem] = []
             for folder in months[path]! {
-                try reading.month(folder.id, at: path, isPrivate: folder.isPrivate)
-                    .stored(at: path, isPrivate: folder.isPrivate, matching: filter.matches, entries: &found, problems: &problems)
+                try reading.monthBytes(folder.id, at: path, isPrivate: folder.isPrivate) {
+                    EntryCacheMonth.cachedEntries($0, at: path, isPrivate: folder.isPrivate, matching: filter.keepsEverything ? nil : filter,
+                                                  entries: &found, problems: &problems)
+                }
             }
             problems.forEach(problem)
-            found.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
+            found.sort(by: CachedEntry.newer)
             for stored in found where try !visit(stored) { return }
         }
     }
