@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keeps every calendar date of an HTML document's text on one line: a browser may break a line
 /// after the hyphens of "2026-07-28" (a squeezed table cell printed "2026-07-" over "28"). Each
 /// date in the body's text is put in a `white-space: nowrap` span (an inline style, so an owner's
@@ -67,8 +69,7 @@ enum WholeDates {
                         inTag = false
                         continue
                     }
-                    var j = i
-                    while j < n && b[j] != UInt8(ascii: "<") && b[j] &- UInt8(ascii: "0") > 9 { j += 1 }
+                    let j = nextInText(b, from: i)
                     copy(i..<j)
                     i = j
                     guard i < n else { break }
@@ -103,9 +104,29 @@ enum WholeDates {
 
     /// The index of the first `byte` in `b` from `start`, or `b.count`.
     private static func next(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < b.count, let base = b.baseAddress,
+              let found = memchr(base + start, Int32(byte), b.count - start) else { return b.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The index of the first `<` or digit in `b` from `start`, or `b.count`: eight bytes at a
+    /// time are passed over while none of them is in 0x30...0x3F (digits, `<` and six others).
+    private static func nextInText(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = b.baseAddress else { return b.count }
+        let raw = UnsafeRawPointer(base)
         var i = start
-        while i < b.count && b[i] != byte { i += 1 }
-        return i
+        while i < b.count {
+            if i + 8 <= b.count {
+                let high = (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030
+                if (high &- 0x0101_0101_0101_0101) & ~high & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            if b[i] == UInt8(ascii: "<") || b[i] &- UInt8(ascii: "0") <= 9 { return i }
+            i += 1
+        }
+        return b.count
     }
 
     /// YYYY-MM-DD at `i`, not part of a longer run of digits and hyphens.

@@ -99,4 +99,23 @@ struct EntryJSONStreamTests {
             #expect(a == b, "seed \(seed), \(size) entries: from byte \(at): \(String(decoding: a[max(0, at - 40)..<min(a.count, at + 40)], as: UTF8.self).debugDescription) against \(String(decoding: b[max(0, at - 40)..<min(b.count, at + 40)], as: UTF8.self).debugDescription)")
         }
     }
+
+    /// Text is passed over eight bytes at a time: a byte to escape (or a non-ASCII one) at every
+    /// place of a long run is escaped as JSONEncoder escapes it.
+    @Test("a special byte anywhere in a long run of text is escaped as JSONEncoder escapes it")
+    func runs() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "é", "\u{2028}", "👩‍💻", " ", "/"] {
+            for before in 0..<18 {
+                for after in [0, 1, 7, 8, 9, 17] {
+                    let text = String(repeating: "a", count: before) + special + String(repeating: "b", count: after)
+                    var w = JSONBytes(out: [])
+                    w.string(text)
+                    let expected = String(decoding: try encoder.encode([text]), as: UTF8.self).dropFirst().dropLast()
+                    #expect(String(decoding: w.out, as: UTF8.self) == expected, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
 }

@@ -17,7 +17,7 @@ struct WholeDatesTests {
     static let pieces = ["<", ">", "2026-07-28", "12026-07-28", "2026-07-280", "2026-07-28-", "-2026-07-28", "2026-7-28", "9", "-", "0",
                          "<svg>", "</svg>", "</SVG>", "<SVG width=\"1\">", "<svgx>", "<style>", "<style ", "</style>", "<title>", "</Title>",
                          "<script>", "</script>", "<textarea>", "</textarea>", "<span class=\"date\">", "</span>", "<s", "<t", "</",
-                         "<p>", "<td class=\"date\">", "\n", "\t", " ", "a", "é", "👩‍💻", "&lt;", "\"", "<a href=\"x/2026-01-02\">"]
+                         "<p>", "<td class=\"date\">", "\n", "abcdefghijklmnop", "        ", "x:y;z=?", "12345678", "\t", " ", "a", "é", "👩‍💻", "&lt;", "\"", "<a href=\"x/2026-01-02\">"]
 
     func document(_ g: inout Generator) -> [UInt8] {
         Array((0..<Int.random(in: 0...60, using: &g)).map { _ in Self.pieces.randomElement(using: &g)! }.joined().utf8)

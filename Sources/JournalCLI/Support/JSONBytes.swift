@@ -11,13 +11,6 @@ struct JSONBytes {
         out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// `"name" : ` at an entry's indentation, after a `,` and line break unless it is the first.
-    mutating func key(_ name: StaticString, first: Bool = false) {
-        raw(first ? "      \"" : ",\n      \"")
-        raw(name)
-        raw("\" : ")
-    }
-
     mutating func string(_ text: String?) {
         guard var text else { return raw("null") }
         text.withUTF8 { string($0) }
@@ -47,11 +40,21 @@ struct JSONBytes {
     /// The inside of a JSON string: `"`, `\` and the C0 controls escaped, everything else
     /// (slashes, non-ASCII) as it is.
     mutating func escaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        let memory = UnsafeRawPointer(base)
         var start = 0
-        for i in bytes.indices {
+        var i = 0
+        while i < bytes.count {
+            // Eight bytes at a time while none of them needs an escape.
+            if i + 8 <= bytes.count && !JSONBytes.needsEscape(memory.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let byte = bytes[i]
+            i += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            let at = i - 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
             switch byte {
             case UInt8(ascii: "\""): raw("\\\"")
             case UInt8(ascii: "\\"): raw("\\\\")
@@ -65,9 +68,19 @@ struct JSONBytes {
                 out.append(JSONBytes.hex[Int(byte >> 4)])
                 out.append(JSONBytes.hex[Int(byte & 0xF)])
             }
-            start = i + 1
+            start = i
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// Whether any of the eight bytes is below 0x20, `"` or `\` (exact: the zero-byte test
+    /// `(v - 0x01..) & ~v & 0x80..` finds a zero byte wherever there is one).
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let below = (word &- ones &* 0x20) & ~word
+        let zero = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        return (below | zero) & highs != 0
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

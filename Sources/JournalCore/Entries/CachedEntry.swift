@@ -11,22 +11,27 @@ public struct CachedEntry {
     let start: Int
     public let folder: String
     public let isPrivate: Bool
-    /// The `.md` file's name.
-    public let name: ArraySlice<UInt8>
-    public let id: ArraySlice<UInt8>
     public let kind: EntryKind
     public let date: CalendarDate
-    public let title: ArraySlice<UInt8>
-    public let outcome: ArraySlice<UInt8>?
-    public let from: ArraySlice<UInt8>?
-    public let to: ArraySlice<UInt8>?
-    public let impact: ArraySlice<UInt8>?
     public let due: CalendarDate?
     public let status: EntryStatus?
     public let done: CalendarDate?
     public let verdict: Verdict?
-    public let source: (format: ArraySlice<UInt8>, id: ArraySlice<UInt8>)?
-    public let body: ArraySlice<UInt8>
+    /// Where the texts are: ranges of `bytes` (no slice is kept, so an entry holds one reference).
+    let nameAt: Range<Int>, idAt: Range<Int>, titleAt: Range<Int>, bodyAt: Range<Int>
+    let outcomeAt: Range<Int>?, fromAt: Range<Int>?, toAt: Range<Int>?, impactAt: Range<Int>?
+    let sourceAt: (format: Range<Int>, id: Range<Int>)?
+
+    /// The `.md` file's name.
+    public var name: ArraySlice<UInt8> { bytes[nameAt] }
+    public var id: ArraySlice<UInt8> { bytes[idAt] }
+    public var title: ArraySlice<UInt8> { bytes[titleAt] }
+    public var outcome: ArraySlice<UInt8>? { outcomeAt.map { bytes[$0] } }
+    public var from: ArraySlice<UInt8>? { fromAt.map { bytes[$0] } }
+    public var to: ArraySlice<UInt8>? { toAt.map { bytes[$0] } }
+    public var impact: ArraySlice<UInt8>? { impactAt.map { bytes[$0] } }
+    public var source: (format: ArraySlice<UInt8>, id: ArraySlice<UInt8>)? { sourceAt.map { (bytes[$0.format], bytes[$0.id]) } }
+    public var body: ArraySlice<UInt8> { bytes[bodyAt] }
     /// Where the counts of the lists start.
     let criteriaAt: Int, linksAt: Int, tagsAt: Int, fieldsAt: Int
     /// The entry, when the listing's filter decoded it already.
@@ -116,7 +121,7 @@ extension EntryCacheMonth {
             switch tag {
             case entryTag:
                 let start = r.at
-                guard let id = r.text(), id.count == EntryID.length, id.allSatisfy(Checked.isIDByte),
+                guard let id = r.text(), id.count == EntryID.length, bytes[id].allSatisfy(Checked.isIDByte),
                       let kind = r.choice(kinds), let date = r.u32(), let title = r.text(),
                       let criteriaAt = r.list(), let outcome = r.optional(), let from = r.optional(), let to = r.optional(),
                       let impact = r.optional(), let linksAt = r.list(), let tagsAt = r.list(), let due = r.u32(),
@@ -130,17 +135,17 @@ extension EntryCacheMonth {
                     decoded = entry
                 }
                 found.append(CachedEntry(
-                    bytes: bytes, start: start, folder: folder, isPrivate: isPrivate, name: name, id: id, kind: kind,
-                    date: CalendarDate(dayNumber: date - ByteWriter.dayBias), title: title, outcome: outcome, from: from, to: to, impact: impact,
+                    bytes: bytes, start: start, folder: folder, isPrivate: isPrivate, kind: kind, date: CalendarDate(dayNumber: date - ByteWriter.dayBias),
                     due: due == 0 ? nil : CalendarDate(dayNumber: due - ByteWriter.dayBias - 1), status: status,
-                    done: done == 0 ? nil : CalendarDate(dayNumber: done - ByteWriter.dayBias - 1), verdict: verdict, source: source, body: body,
+                    done: done == 0 ? nil : CalendarDate(dayNumber: done - ByteWriter.dayBias - 1), verdict: verdict,
+                    nameAt: name, idAt: id, titleAt: title, bodyAt: body, outcomeAt: outcome, fromAt: from, toAt: to, impactAt: impact, sourceAt: source,
                     criteriaAt: criteriaAt, linksAt: linksAt, tagsAt: tagsAt, fieldsAt: fieldsAt, decoded: decoded))
             case problemTag:
                 guard let lines = r.count(minimumBytesEach: 8) else { return false }
-                let path = (isPrivate ? "private:" : "") + folder + "/" + String(decoding: name, as: UTF8.self)
+                let path = (isPrivate ? "private:" : "") + folder + "/" + String(decoding: bytes[name], as: UTF8.self)
                 for _ in 0..<lines {
                     guard let line = r.u32(), let message = r.text() else { return false }
-                    unreadable.append(Problem(path: path, line: line == 0 ? nil : line - 1, String(decoding: message, as: UTF8.self)))
+                    unreadable.append(Problem(path: path, line: line == 0 ? nil : line - 1, String(decoding: bytes[message], as: UTF8.self)))
                 }
             default:
                 return false
@@ -185,12 +190,12 @@ extension EntryCacheMonth {
             return count
         }
 
-        /// Text that is valid UTF-8, as `ByteReader.string` reads it.
-        mutating func text() -> ArraySlice<UInt8>? {
+        /// Text that is valid UTF-8, as `ByteReader.string` reads it: where it is.
+        mutating func text() -> Range<Int>? {
             guard let length = u32(), length <= left else { return nil }
-            let text = bytes[at..<(at + length)]
+            let text = at..<(at + length)
             at += length
-            guard CachedEntry.isASCII(text) || String(validating: text, as: UTF8.self) != nil else { return nil }
+            guard CachedEntry.isASCII(bytes[text]) || String(validating: bytes[text], as: UTF8.self) != nil else { return nil }
             return text
         }
 
@@ -209,10 +214,10 @@ extension EntryCacheMonth {
         mutating func fields() -> Int? {
             let start = at
             guard let count = count(minimumBytesEach: 8) else { return nil }
-            var previous: ArraySlice<UInt8>?
+            var previous: Range<Int>?
             for _ in 0..<count {
                 guard let key = text(), text() != nil else { return nil }
-                if let previous, !Checked.ascending(previous, key) { return nil }
+                if let previous, !Checked.ascending(bytes[previous], bytes[key]) { return nil }
                 previous = key
             }
             return start
@@ -223,7 +228,7 @@ extension EntryCacheMonth {
             return String(decoding: a, as: UTF8.self) < String(decoding: b, as: UTF8.self)
         }
 
-        mutating func optional() -> ArraySlice<UInt8>?? {
+        mutating func optional() -> Range<Int>?? {
             switch byte() {
             case 0: return .some(nil)
             case 1: return text().map { .some($0) }
@@ -231,7 +236,7 @@ extension EntryCacheMonth {
             }
         }
 
-        mutating func source() -> (format: ArraySlice<UInt8>, id: ArraySlice<UInt8>)?? {
+        mutating func source() -> (format: Range<Int>, id: Range<Int>)?? {
             switch byte() {
             case 0: return .some(nil)
             case 1:
