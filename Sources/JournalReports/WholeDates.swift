@@ -27,9 +27,10 @@ enum WholeDates {
     /// The pass over a body given in pieces (a document written as it is made): where it is in a
     /// tag or a skipped element carries from one piece to the next. Each piece but the last must
     /// end with a line break, which no tag name, closing tag or date spans, so the pieces give
-    /// the bytes `apply` gives the whole. Runs of bytes that cannot matter (all but `<` in a tag
-    /// or a skipped element, all but `<` and digits in text) are found by a tight loop and copied
-    /// whole.
+    /// the bytes `apply` gives the whole. The output is the input but at dates (and at a skipped
+    /// element's end written in capitals, which comes out in lower case), so the input is copied
+    /// in long runs between those places; the bytes that matter (`<` in a tag or a skipped
+    /// element, `>` in a tag, `<` and digits in text) are found by memchr and by eight bytes at a time.
     struct Filter {
         private var inTag = false
         private var skipUntil: [UInt8]?
@@ -41,37 +42,37 @@ enum WholeDates {
                 let outStart = out.count
                 let n = b.count
                 var i = 0
-                func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[range])) }
+                // Input from `run` up to `i` is output not yet copied.
+                var run = 0
+                func flush() {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    run = i
+                }
                 while i < n {
                     if let end = skipUntil {
-                        let lt = next(UInt8(ascii: "<"), in: b, from: i)
-                        copy(i..<lt)
-                        i = lt
+                        i = next(UInt8(ascii: "<"), in: b, from: i)
                         guard i < n else { break }
                         if matches(end, b, at: i) {
-                            out += end
+                            if !UnsafeBufferPointer(rebasing: b[i..<(i + end.count)]).elementsEqual(end) {
+                                flush()
+                                out += end
+                                run = i + end.count
+                            }
                             i += end.count
                             skipUntil = nil
                         } else {
-                            out.append(b[i])
                             i += 1
                         }
                         continue
                     }
                     if inTag {
-                        let gt = next(UInt8(ascii: ">"), in: b, from: i)
-                        guard gt < n else {
-                            copy(i..<n)
-                            break
-                        }
-                        copy(i..<(gt + 1))
-                        i = gt + 1
+                        i = next(UInt8(ascii: ">"), in: b, from: i)
+                        guard i < n else { break }
+                        i += 1
                         inTag = false
                         continue
                     }
-                    let j = nextInText(b, from: i)
-                    copy(i..<j)
-                    i = j
+                    i = nextInText(b, from: i)
                     guard i < n else { break }
                     if b[i] == UInt8(ascii: "<") {
                         // Every skipped element's name starts with s or t.
@@ -82,20 +83,26 @@ enum WholeDates {
                         } else {
                             inTag = true
                         }
-                        out.append(b[i])
                         i += 1
                         continue
                     }
-                    if isDate(b, at: i) && !out[outStart...].ends(with: dateSpan) {
-                        out += open
-                        copy(i..<(i + 10))
-                        out += close
-                        i += 10
-                        continue
+                    if isDate(b, at: i) {
+                        flush()
+                        if !out[outStart...].ends(with: dateSpan) {
+                            out += open
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + 10)]))
+                            out += close
+                            i += 10
+                            run = i
+                            continue
+                        }
                     }
-                    out.append(b[i])
+                    // No date starts right after a digit or a hyphen.
                     i += 1
+                    while i < n && (b[i] &- UInt8(ascii: "0") <= 9 || b[i] == UInt8(ascii: "-")) { i += 1 }
                 }
+                i = n
+                flush()
             }
             self.inTag = inTag
             self.skipUntil = skipUntil
