@@ -157,44 +157,30 @@ extension EntryCacheMonth {
         return true
     }
 
-    /// What `ByteReader` checks, reading offsets into the month's bytes instead of making values.
+    /// What `ByteReader` checks, reading offsets into the month's bytes instead of making values
+    /// (a slice's indices are those of the whole month).
     private struct Checked {
         let bytes: [UInt8]
-        var at = 0
+        var r: ByteReader
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
-
-        var left: Int { bytes.count - at }
-
-        mutating func byte() -> UInt8? {
-            guard at < bytes.count else { return nil }
-            defer { at += 1 }
-            return bytes[at]
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            r = ByteReader(rest: bytes[...])
         }
 
-        mutating func skip(_ count: Int) -> Bool {
-            guard left >= count else { return false }
-            at += count
-            return true
-        }
+        var at: Int { r.rest.startIndex }
 
-        mutating func u32() -> Int? {
-            guard left >= 4 else { return nil }
-            let value = Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
-            at += 4
-            return value
-        }
-
-        mutating func count(minimumBytesEach: Int) -> Int? {
-            guard let count = u32(), count <= left / max(1, minimumBytesEach) else { return nil }
-            return count
-        }
+        mutating func byte() -> UInt8? { r.byte() }
+        mutating func skip(_ count: Int) -> Bool { r.take(count) != nil }
+        mutating func u32() -> Int? { r.u32() }
+        mutating func count(minimumBytesEach: Int) -> Int? { r.count(minimumBytesEach: minimumBytesEach) }
+        mutating func choice<T>(_ cases: [T]) -> T? { r.choice(cases) }
+        mutating func optionalChoice<T>(_ cases: [T]) -> T?? { r.optionalChoice(cases) }
 
         /// Text that is valid UTF-8, as `ByteReader.string` reads it: where it is.
         mutating func text() -> Range<Int>? {
-            guard let length = u32(), length <= left else { return nil }
-            let text = at..<(at + length)
-            at += length
+            guard let length = u32(), let taken = r.take(length) else { return nil }
+            let text = taken.indices
             guard CachedEntry.isASCII(bytes[text]) || String(validating: bytes[text], as: UTF8.self) != nil else { return nil }
             return text
         }
@@ -244,18 +230,6 @@ extension EntryCacheMonth {
                 return .some((format, id))
             default: return nil
             }
-        }
-
-        mutating func choice<T>(_ cases: [T]) -> T? {
-            guard let index = byte(), Int(index) < cases.count else { return nil }
-            return cases[Int(index)]
-        }
-
-        mutating func optionalChoice<T>(_ cases: [T]) -> T?? {
-            guard let index = byte() else { return nil }
-            if index == 0 { return .some(nil) }
-            guard Int(index) <= cases.count else { return nil }
-            return .some(cases[Int(index) - 1])
         }
 
         static func isIDByte(_ byte: UInt8) -> Bool { idBytes[Int(byte)] }
