@@ -122,14 +122,19 @@ enum WholeDates {
         guard let base = b.baseAddress else { return b.count }
         let raw = UnsafeRawPointer(base)
         var i = start
-        while i < b.count {
-            if i + 8 <= b.count {
-                let high = (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030
-                if (high &- 0x0101_0101_0101_0101) & ~high & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
+        while i + 8 <= b.count {
+            let high = (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030
+            let found = (high &- 0x0101_0101_0101_0101) & ~high & 0x8080_8080_8080_8080
+            if found == 0 {
+                i += 8
+                continue
             }
+            // The lowest flag is exact (flags above it may not be): the first byte in 0x30...0x3F.
+            i += found.trailingZeroBitCount / 8
+            if b[i] == UInt8(ascii: "<") || b[i] &- UInt8(ascii: "0") <= 9 { return i }
+            i += 1
+        }
+        while i < b.count {
             if b[i] == UInt8(ascii: "<") || b[i] &- UInt8(ascii: "0") <= 9 { return i }
             i += 1
         }

@@ -45,10 +45,14 @@ struct JSONBytes {
         var start = 0
         var i = 0
         while i < bytes.count {
-            // Eight bytes at a time while none of them needs an escape.
-            if i + 8 <= bytes.count && !JSONBytes.needsEscape(memory.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                i += 8
-                continue
+            // Eight bytes at a time while none of them needs an escape, then to the first that may.
+            if i + 8 <= bytes.count {
+                let found = JSONBytes.needingEscape(memory.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if found == 0 {
+                    i += 8
+                    continue
+                }
+                i += found.trailingZeroBitCount / 8
             }
             let byte = bytes[i]
             i += 1
@@ -73,14 +77,15 @@ struct JSONBytes {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
-    /// Whether any of the eight bytes is below 0x20, `"` or `\` (exact: the zero-byte test
-    /// `(v - 0x01..) & ~v & 0x80..` finds a zero byte wherever there is one).
-    private static func needsEscape(_ word: UInt64) -> Bool {
+    /// The high bit set of each of the eight bytes that may be below 0x20, `"` or `\`: none when
+    /// none is, and the lowest flag is exact (the zero-byte test `(v - 0x01..) & ~v & 0x80..`
+    /// flags the first zero byte, and may flag bytes above it).
+    private static func needingEscape(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
         let below = (word &- ones &* 0x20) & ~word
         let zero = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-        return (below | zero) & highs != 0
+        return (below | zero) & highs
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
