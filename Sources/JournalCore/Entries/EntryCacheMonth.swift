@@ -191,10 +191,9 @@ struct ByteReader {
 
     mutating func u32() -> Int? {
         guard rest.count >= 4 else { return nil }
-        let i = rest.startIndex
-        let value = Int(rest[i]) | Int(rest[i + 1]) << 8 | Int(rest[i + 2]) << 16 | Int(rest[i + 3]) << 24
+        let value = rest.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
         rest = rest.dropFirst(4)
-        return value
+        return Int(value)
     }
 
     mutating func u64() -> Int? {
