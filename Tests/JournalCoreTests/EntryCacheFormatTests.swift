@@ -87,4 +87,46 @@ struct EntryCacheFormatTests {
         try Data(good.prefix(good.count - 1)).write(to: URL(fileURLWithPath: path))
         #expect(EntryCache.Reader(path: path) == nil)
     }
+
+    /// `cachedEntries` (what `list --format json` reads) over the bytes `decode` reads.
+    static func cached(_ bytes: [UInt8]) -> (entries: [StoredEntry], problems: [String])? {
+        var entries: [CachedEntry] = []
+        var problems: [Problem] = []
+        guard EntryCacheMonth.cachedEntries(bytes, at: "entries/2026/11", isPrivate: false, matching: nil, entries: &entries, problems: &problems) else { return nil }
+        return (entries.map(\.stored), problems.map(\.description))
+    }
+
+    @Test("the listing's reading of a month's bytes reads what decode reads and refuses what it refuses, byte by byte damaged")
+    func cachedEntriesAsDecode() {
+        var entry = Entry(id: EntryID("k3m9x2qf7a")!, kind: .followup, date: CalendarDate(iso: "2026-11-20")!, title: "Shipped \"x\"",
+                          criteria: ["execution"], outcome: "o", from: "Dana", to: "Lee", impact: "é", links: ["https://x"], tags: ["q4"],
+                          due: CalendarDate(iso: "2026-12-01")!, status: .open, done: CalendarDate(iso: "2026-12-02"), verdict: .tracking,
+                          fields: ["team": "payments", "area": "x"], body: "Body\n\n- a")
+        entry.source = Entry.Source(format: "jrnl-json", id: "7")
+        let month = Self.month([entry, Entry(id: EntryID("0000000001")!, kind: .note, date: CalendarDate(iso: "2026-11-21")!, title: "")])
+        var bytes: [UInt8] = []
+        month.encode(into: &bytes)
+        let path = "entries/2026/11"
+        func decoded(_ bytes: [UInt8]) -> (entries: [StoredEntry], problems: [String])? {
+            guard let month = EntryCacheMonth.decode(bytes[...]) else { return nil }
+            var entries: [StoredEntry] = []
+            var problems: [Problem] = []
+            month.stored(at: path, isPrivate: false, matching: { _ in true }, entries: &entries, problems: &problems)
+            return (entries, problems.map(\.description))
+        }
+        let whole = Self.cached(bytes)
+        #expect(whole?.entries == decoded(bytes)?.entries && whole?.problems == decoded(bytes)?.problems && whole?.entries.count == 2)
+        for at in bytes.indices {
+            for value: UInt8 in [0, 1, 2, 0x41, 0x7f, 0x80, 0xC3, 0xff] where value != bytes[at] {
+                var damaged = bytes
+                damaged[at] = value
+                // What decode refuses is refused; what is read is what decode reads. Custom fields out
+                // of order (the cache writes them sorted) are refused too, where decode would keep one
+                // of two equal keys: the month is then read from the journal.
+                let (a, b) = (Self.cached(damaged), decoded(damaged))
+                if b == nil { #expect(a == nil, "byte \(at) set to \(value)") }
+                if let a { #expect(a.entries == b?.entries && a.problems == b?.problems, "byte \(at) set to \(value)") }
+            }
+        }
+    }
 }

@@ -97,10 +97,10 @@ struct ListCommand: ParsableCommand {
         var count = 0
         if format == .json { lines.add(EntryJSON.Stream.open, newline: false) }
         if limit != 0 {
-            try journal.streamEntries(filter, problem: { lines.flush(); Terminal.warn("skipped \($0)") }) { stored in
+            try journal.streamCachedEntries(filter, problem: { lines.flush(); Terminal.warn("skipped \($0)") }) { cached in
                 switch format {
-                case .json: lines.add(EntryJSON.Stream.entry(stored, first: count == 0), newline: false)
-                case .table: rows.append(ListRow(stored, today: today))
+                case .json: lines.add(bytes: { EntryJSON.Stream.entry(cached, first: count == 0, into: &$0) })
+                case .table: rows.append(ListRow(cached.stored, today: today))
                 }
                 count += 1
                 return count != limit && lines.open

@@ -87,66 +87,69 @@ struct EntryJSON: Encodable {
     /// with sorted keys as `render(_:)` prints one entry) written a piece at a time: `open`, then
     /// `entry` for each entry, then `close`. A large journal's listing is never held whole; a
     /// test checks the pieces byte for byte against JSONEncoder's output for the same document.
+    /// Each entry is written as bytes (`JSONBytes`), with no String made on the way.
     enum Stream {
         static let open = "{\n  \"entries\" : ["
 
-        static func entry(_ stored: StoredEntry, first: Bool) -> String {
-            let e = EntryJSON(stored)
-            let fields: [(String, String)] = [
-                ("body", string(e.body)), ("criteria", array(e.criteria)), ("date", string(e.date)), ("done", optional(e.done)), ("due", optional(e.due)),
-                ("fields", object(e.fields)),
-                ("from", optional(e.from)), ("id", string(e.id)), ("impact", optional(e.impact)), ("kind", string(e.kind)),
-                ("links", array(e.links)), ("outcome", optional(e.outcome)), ("path", string(e.path)),
-                ("private", e.isPrivate ? "true" : "false"), ("source", source(e.source)), ("status", optional(e.status)), ("tags", array(e.tags)),
-                ("title", string(e.title)), ("to", optional(e.to)), ("verdict", optional(e.verdict)),
-            ]
-            return (first ? "\n" : ",\n") + "    {\n" + fields.map { "      \"\($0.0)\" : \($0.1)" }.joined(separator: ",\n") + "\n    }"
+        /// The entry's piece, keys in sorted order, appended to `out`: text is copied from the
+        /// cache's bytes, escaped, with no String made for it.
+        static func entry(_ e: CachedEntry, first: Bool, into out: inout [UInt8]) {
+            var w = JSONBytes(out: out)
+            out = []
+            w.raw(first ? "\n    {\n      \"body\" : " : ",\n    {\n      \"body\" : ")
+            w.string(e.body)
+            w.raw(",\n      \"criteria\" : ")
+            w.array(e, .criteria)
+            w.raw(",\n      \"date\" : ")
+            w.date(e.date)
+            w.raw(",\n      \"done\" : ")
+            w.date(e.done)
+            w.raw(",\n      \"due\" : ")
+            w.date(e.due)
+            w.raw(",\n      \"fields\" : ")
+            w.fields(e)
+            w.raw(",\n      \"from\" : ")
+            w.string(e.from)
+            w.raw(",\n      \"id\" : ")
+            w.string(e.id)
+            w.raw(",\n      \"impact\" : ")
+            w.string(e.impact)
+            w.raw(",\n      \"kind\" : ")
+            w.string(e.kind.rawValue)
+            w.raw(",\n      \"links\" : ")
+            w.array(e, .links)
+            w.raw(",\n      \"outcome\" : ")
+            w.string(e.outcome)
+            w.raw(",\n      \"path\" : ")
+            w.path(e.folder, e.name)
+            w.raw(",\n      \"private\" : ")
+            w.raw(e.isPrivate ? "true" : "false")
+            w.raw(",\n      \"source\" : ")
+            if let source = e.source {
+                w.raw("{\n        \"format\" : ")
+                w.string(source.format)
+                w.raw(",\n        \"id\" : ")
+                w.string(source.id)
+                w.raw("\n      }")
+            } else {
+                w.raw("null")
+            }
+            w.raw(",\n      \"status\" : ")
+            w.string(e.status?.rawValue)
+            w.raw(",\n      \"tags\" : ")
+            w.array(e, .tags)
+            w.raw(",\n      \"title\" : ")
+            w.string(e.title)
+            w.raw(",\n      \"to\" : ")
+            w.string(e.to)
+            w.raw(",\n      \"verdict\" : ")
+            w.string(e.verdict?.rawValue)
+            w.raw("\n    }")
+            out = w.out
         }
 
         static func close(empty: Bool) -> String {
             (empty ? "\n\n  ]" : "\n  ]") + ",\n  \"schema\" : \"\(EntryJSON.schema)\",\n  \"version\" : \(EntryJSON.version)\n}"
-        }
-
-        private static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
-
-        private static func source(_ source: Entry.Source?) -> String {
-            source.map { "{\n        \"format\" : \(string($0.format)),\n        \"id\" : \(string($0.id))\n      }" } ?? "null"
-        }
-
-        private static func object(_ fields: [String: String]) -> String {
-            fields.isEmpty ? "{\n\n      }" : "{\n" + fields.keys.sorted().map { "        " + string($0) + " : " + string(fields[$0]!) }.joined(separator: ",\n") + "\n      }"
-        }
-
-        private static func array(_ items: [String]) -> String {
-            items.isEmpty ? "[\n\n      ]" : "[\n" + items.map { "        " + string($0) }.joined(separator: ",\n") + "\n      ]"
-        }
-
-        /// A JSON string as JSONEncoder writes it with `.withoutEscapingSlashes`: `"`, `\\` and the
-        /// C0 controls escaped, everything else (slashes, non-ASCII) as it is.
-        static func string(_ text: String) -> String {
-            var text = text
-            return text.withUTF8 { bytes in
-                guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-                    return "\"" + String(decoding: bytes, as: UTF8.self) + "\""
-                }
-                var out: [UInt8] = [UInt8(ascii: "\"")]
-                out.reserveCapacity(bytes.count + 16)
-                let hex = Array("0123456789abcdef".utf8)
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-                    case UInt8(ascii: "\n"): out += Array("\\n".utf8)
-                    case UInt8(ascii: "\r"): out += Array("\\r".utf8)
-                    case UInt8(ascii: "\t"): out += Array("\\t".utf8)
-                    case 0x08: out += Array("\\b".utf8)
-                    case 0x0C: out += Array("\\f".utf8)
-                    case 0..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-                    default: out.append(byte)
-                    }
-                }
-                out.append(UInt8(ascii: "\""))
-                return String(decoding: out, as: UTF8.self)
-            }
         }
     }
 

@@ -91,19 +91,25 @@ enum Terminal {
 
     /// Standard output gathered into writes of 64 KiB, for commands that print much.
     struct Lines {
-        private var pending = ""
+        private var pending: [UInt8] = []
         /// False once a write failed (a closed pipe: `journal list | head`); the caller can stop.
         private(set) var open = true
 
         mutating func add(_ line: String, newline: Bool = true) {
-            pending += line
-            if newline { pending += "\n" }
-            if pending.utf8.count >= 1 << 16 { flush() }
+            pending += line.utf8
+            if newline { pending.append(UInt8(ascii: "\n")) }
+            if pending.count >= 1 << 16 { flush() }
+        }
+
+        /// Bytes `write` appends to the pending output (`list --format json`'s entries).
+        mutating func add(bytes write: (inout [UInt8]) -> Void) {
+            write(&pending)
+            if pending.count >= 1 << 16 { flush() }
         }
 
         mutating func flush() {
-            if open && !pending.isEmpty { open = Terminal.write(pending, to: STDOUT_FILENO) }
-            pending = ""
+            if open && !pending.isEmpty { open = Terminal.write(bytes: pending, to: STDOUT_FILENO) }
+            pending.removeAll(keepingCapacity: true)
         }
     }
 

@@ -16,8 +16,8 @@ struct EntryCacheMonth {
     var files: [File] = []
 
     // Tags and flags of the layout; changing any of them means a new `EntryCache.magic`.
-    private static let entryTag: UInt8 = 1, problemTag: UInt8 = 2
-    private static let kinds = EntryKind.allCases, statuses = EntryStatus.allCases, verdicts = Verdict.allCases
+    static let entryTag: UInt8 = 1, problemTag: UInt8 = 2
+    static let kinds = EntryKind.allCases, statuses = EntryStatus.allCases, verdicts = Verdict.allCases
 
     func encode(into out: inout [UInt8]) {
         var w = ByteWriter(out: out)
@@ -97,7 +97,7 @@ struct EntryCacheMonth {
         return r.rest.isEmpty ? month : nil
     }
 
-    private static func decodeEntry(_ r: inout ByteReader) -> Entry? {
+    static func decodeEntry(_ r: inout ByteReader) -> Entry? {
         guard let id = r.string().flatMap(EntryID.init), let kind = r.choice(kinds), let date = r.date(), let title = r.string(),
               let criteria = r.strings(), let outcome = r.optional(), let from = r.optional(), let to = r.optional(),
               let impact = r.optional(), let links = r.strings(), let tags = r.strings(), let due = r.optionalDate(),
@@ -192,10 +192,9 @@ struct ByteReader {
 
     mutating func u32() -> Int? {
         guard rest.count >= 4 else { return nil }
-        let i = rest.startIndex
-        let value = Int(rest[i]) | Int(rest[i + 1]) << 8 | Int(rest[i + 2]) << 16 | Int(rest[i + 3]) << 24
+        let value = rest.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
         rest = rest.dropFirst(4)
-        return value
+        return Int(value)
     }
 
     mutating func u64() -> Int? {

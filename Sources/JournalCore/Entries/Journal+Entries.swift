@@ -85,18 +85,12 @@ extension Journal {
     /// of `entries(_:)` for every entry kept in the folder of its date (`verify` reports any other):
     /// month folders newest first, then date and path, newest first.
     public func streamEntries(_ filter: EntryFilter, problem: (Problem) -> Void, visit: (StoredEntry) throws -> Bool) throws {
-        var months: [String: [(id: Oid, isPrivate: Bool)]] = [:]
-        for source in try entrySources(root: nil, sharedOnly: filter.sharedOnly) {
-            for folder in try monthFolders(since: filter.since, until: filter.until, root: source.tree) {
-                months[folder.path, default: []].append((folder.id, source.isPrivate))
-            }
-        }
         let reading = EntryReading(self, storing: true)
         defer { reading.finish() }
-        for path in months.keys.sorted(by: >) {
+        for (path, trees) in try monthsToStream(filter) {
             var found: [StoredEntry] = []
             var problems: [Problem] = []
-            for folder in months[path]! {
+            for folder in trees {
                 try reading.month(folder.id, at: path, isPrivate: folder.isPrivate)
                     .stored(at: path, isPrivate: folder.isPrivate, matching: filter.matches, entries: &found, problems: &problems)
             }
@@ -104,6 +98,37 @@ extension Journal {
             found.sort { ($0.entry.date, $0.path) > ($1.entry.date, $1.path) }
             for stored in found where try !visit(stored) { return }
         }
+    }
+
+    /// `streamEntries` for output written as bytes (`list --format json`): each entry as the
+    /// parsed-entry cache holds it, decoded only when `filter` needs to look at it.
+    public func streamCachedEntries(_ filter: EntryFilter, problem: (Problem) -> Void, visit: (CachedEntry) throws -> Bool) throws {
+        let reading = EntryReading(self, storing: true)
+        defer { reading.finish() }
+        for (path, trees) in try monthsToStream(filter) {
+            var found: [CachedEntry] = []
+            var problems: [Problem] = []
+            for folder in trees {
+                try reading.monthBytes(folder.id, at: path, isPrivate: folder.isPrivate) {
+                    EntryCacheMonth.cachedEntries($0, at: path, isPrivate: folder.isPrivate, matching: filter.keepsEverything ? nil : filter,
+                                                  entries: &found, problems: &problems)
+                }
+            }
+            problems.forEach(problem)
+            found.sort(by: CachedEntry.newer)
+            for cached in found where try !visit(cached) { return }
+        }
+    }
+
+    /// The month folders a stream reads, newest first: each path with its trees (shared, private).
+    private func monthsToStream(_ filter: EntryFilter) throws -> [(path: String, trees: [(id: Oid, isPrivate: Bool)])] {
+        var months: [String: [(id: Oid, isPrivate: Bool)]] = [:]
+        for source in try entrySources(root: nil, sharedOnly: filter.sharedOnly) {
+            for folder in try monthFolders(since: filter.since, until: filter.until, root: source.tree) {
+                months[folder.path, default: []].append((folder.id, source.isPrivate))
+            }
+        }
+        return months.keys.sorted(by: >).map { ($0, months[$0]!) }
     }
 
     /// The entry files of every month whose id (the ten characters before `.md`) starts with

@@ -26,6 +26,20 @@ extension Journal {
         func month(_ tree: Oid, at folder: String, isPrivate: Bool) throws -> EntryCacheMonth {
             used[tree] = (folder, isPrivate)
             if let cached = reader?.month(tree) { return cached }
+            return try read(tree, at: folder, isPrivate: isPrivate)
+        }
+
+        /// The month's bytes in the cache's layout, for `EntryCacheMonth.cachedEntries`: the
+        /// cache's own when `use` takes them, else the month read from the journal, encoded.
+        func monthBytes(_ tree: Oid, at folder: String, isPrivate: Bool, use: ([UInt8]) -> Bool) throws {
+            used[tree] = (folder, isPrivate)
+            if let cached = reader?.bytes(of: tree), use(cached) { return }
+            var bytes: [UInt8] = []
+            try read(tree, at: folder, isPrivate: isPrivate).encode(into: &bytes)
+            guard use(bytes) else { throw JournalError.failure("the entries of \(folder) could not be read back") }
+        }
+
+        private func read(_ tree: Oid, at folder: String, isPrivate: Bool) throws -> EntryCacheMonth {
             let month = try journal.readEntryMonth(tree, at: folder)
             if storing && !written.contains(tree) {
                 if writer == nil { writer = EntryCache.Writer(path: path) }

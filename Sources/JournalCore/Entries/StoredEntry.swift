@@ -40,6 +40,13 @@ public struct EntryFilter: Sendable {
 
     public init() {}
 
+    /// True when `matches` keeps every entry (`list` with no filter but `--shared`): the
+    /// entries need not be decoded to be listed. Every condition of `matches` is here.
+    public var keepsEverything: Bool {
+        kinds.isEmpty && criteria.isEmpty && tags.isEmpty && fields.isEmpty && since == nil && until == nil && !openOnly
+            && overdueOn == nil && dueBy == nil && from == nil && grep == nil
+    }
+
     public func matches(_ entry: Entry) -> Bool {
         if !kinds.isEmpty && !kinds.contains(entry.kind) { return false }
         if !criteria.isEmpty && !criteria.contains(where: entry.criteria.contains) { return false }
