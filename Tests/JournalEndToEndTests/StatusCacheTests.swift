@@ -35,6 +35,23 @@ struct StatusCacheTests {
         #expect(same(try status(sandbox), grown))
     }
 
+    @Test("shared and private entries of the same months are each counted once, private ones marked, warm as cold")
+    func sharedAndPrivateMonths() throws {
+        let sandbox = try ReportCommandTests.journal()
+        let before = try status(sandbox)
+        for (day, isPrivate) in [("03", false), ("04", true), ("05", true)] {
+            try expectSuccess(sandbox.journal(["add", "win", "Win of the \(day)th", "--criteria", "strategy", "--date", "2026-10-\(day)"] + (isPrivate ? ["--private"] : [])))
+        }
+        let cold = try status(sandbox)
+        let warm = try status(sandbox)
+        #expect(same(warm, cold))
+        #expect(cold["entries"] as? Int == (before["entries"] as? Int ?? 0) + 3)
+        let strategy = try #require((cold["criteria"] as? [[String: Any]])?.first { $0["key"] as? String == "strategy" })
+        let strategyBefore = try #require((before["criteria"] as? [[String: Any]])?.first { $0["key"] as? String == "strategy" })
+        #expect(strategy["count"] as? Int == (strategyBefore["count"] as? Int ?? 0) + 3)
+        #expect(strategy["private"] as? Int == (strategyBefore["private"] as? Int ?? 0) + 2)
+    }
+
     @Test("status judges each criterion as the report does")
     func agreesWithReport() throws {
         let sandbox = try ReportCommandTests.journal()
