@@ -52,6 +52,22 @@ struct StatusCacheTests {
         #expect(strategy["private"] as? Int == (strategyBefore["private"] as? Int ?? 0) + 2)
     }
 
+    @Test("an entry line of the cache with a field too many or too few is garbled: the file is rebuilt", arguments: [" extra", "-"])
+    func garbledEntryLine(change: String) throws {
+        let sandbox = try ReportCommandTests.journal()
+        let cold = try status(sandbox)
+        let good = try String(contentsOf: cache(sandbox), encoding: .utf8)
+        var lines = good.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix("E ") })
+        var head = lines[index].prefix { $0 != "\t" }
+        let tail = lines[index].dropFirst(head.count)
+        if change == "-" { head = head.prefix(upTo: try #require(head.lastIndex(of: " "))) } else { head += change }
+        lines[index] = String(head + tail)
+        try Data(lines.joined(separator: "\n").utf8).write(to: cache(sandbox))
+        #expect(same(try status(sandbox), cold))
+        #expect(try String(contentsOf: cache(sandbox), encoding: .utf8) == good)
+    }
+
     @Test("status judges each criterion as the report does")
     func agreesWithReport() throws {
         let sandbox = try ReportCommandTests.journal()
