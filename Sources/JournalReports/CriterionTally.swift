@@ -36,7 +36,7 @@ struct CriterionTally {
     }
 
     /// The tally of each of `keys` over the entries of `period`, in one pass.
-    static func tally(_ entries: [EntrySummary], keys: [String], period: Period) -> [String: CriterionTally] {
+    static func tally(_ entries: some Sequence<EntrySummary>, keys: [String], period: Period) -> [String: CriterionTally] {
         let months = period.months
         var tallies = Dictionary(keys.map { ($0, CriterionTally(perMonth: Array(repeating: 0, count: months.count),
                                                                      feedbackPerMonth: Array(repeating: 0, count: months.count), period: period)) }, uniquingKeysWith: { a, _ in a })

@@ -36,7 +36,12 @@ public struct Reminders: Sendable, Equatable {
             found.append("\(Reminders.noun(kinds, count: due.count)): \(parts.joined(separator: ", ")) (journal list" + (kinds.count == 1 ? " --kind \(kinds[0])" : "") + ")")
         }
 
-        let lastCheckin = entries.filter { $0.kind == .checkin && $0.date <= today }.map(\.date).max()
+        // The last check-in and the newest entry in one pass, in place: a journal may hold 100,000.
+        var lastCheckin: CalendarDate?, newest: CalendarDate?
+        for entry in entries where entry.date <= today {
+            newest = max(newest ?? entry.date, entry.date)
+            if entry.kind == .checkin { lastCheckin = max(lastCheckin ?? entry.date, entry.date) }
+        }
         if let every = plan.checkinEveryDays, let from = lastCheckin ?? plan.start {
             let next = from.adding(days: every), days = today.days(until: next)
             if days < 0 {
@@ -53,7 +58,6 @@ public struct Reminders: Sendable, Equatable {
             }
         }
 
-        let newest = entries.filter { $0.date <= today }.map(\.date).max()
         if let newest, newest.days(until: today) >= RemindRules.quietDays {
             found.append("Nothing recorded for \(Reminders.days(newest.days(until: today))): journal add win \"...\"")
         } else if newest == nil, let start = plan.start, start.days(until: today) >= RemindRules.quietDays {
@@ -62,7 +66,7 @@ public struct Reminders: Sendable, Equatable {
 
         // A stakeholder is quiet from their last feedback, else from when they agreed to the plan,
         // else from the plan's start; with none of these there is nothing to count from.
-        let lastFeedback = Dictionary(entries.filter { $0.kind == .feedback && $0.date <= today }.compactMap { entry in
+        let lastFeedback = Dictionary(entries.lazy.filter { $0.kind == .feedback && $0.date <= today }.compactMap { entry in
             entry.from.map { (Reminders.person($0), entry.date) }
         }, uniquingKeysWith: max)
         let quiet = plan.stakeholders.filter { person in

@@ -45,7 +45,7 @@ public struct StatusDashboard: Codable, Sendable {
         rule = plan.rule.rawValue
         let staleSince = today.adding(days: -ReportRules.staleDays)
         let tallies = CriterionTally.tally(entries, keys: plan.criteria.map(\.key), period: period)
-        let privateTallies = CriterionTally.tally(entries.filter(\.isPrivate), keys: plan.criteria.map(\.key), period: period)
+        let privateTallies = CriterionTally.tally(entries.lazy.filter(\.isPrivate), keys: plan.criteria.map(\.key), period: period)
         criteria = plan.criteria.map { c in
             let tally = tallies[c.key]!
             let recent = entries.contains { $0.criteria.contains(c.key) && $0.date > staleSince }
@@ -54,13 +54,23 @@ public struct StatusDashboard: Codable, Sendable {
                                  private: privateTallies[c.key]!.evidence + privateTallies[c.key]!.feedback)
         }
         outcomes = Dictionary(plan.outcomes.map { ($0.status.rawValue, 1) }, uniquingKeysWith: +)
-        let open = entries.filter { $0.kind == .followup && $0.status != .done }
-        followupsDue = open.filter { ($0.due ?? $0.date) <= today.adding(days: 7) }.count
-        followupsOverdue = open.filter { ($0.due ?? today) < today }.count
-        let last = entries.filter { $0.kind == .checkin && $0.date <= today }.map(\.date).max()
+        // Counted in one pass, in place: a filtered copy of 100,000 summaries was most of what
+        // status held.
+        let weekAhead = today.adding(days: 7)
+        var (due, overdue) = (0, 0)
+        var last: CalendarDate?, newest: CalendarDate?
+        for entry in entries {
+            if entry.kind == .followup && entry.status != .done {
+                if (entry.due ?? entry.date) <= weekAhead { due += 1 }
+                if (entry.due ?? today) < today { overdue += 1 }
+            }
+            guard entry.date <= today else { continue }
+            newest = max(newest ?? entry.date, entry.date)
+            if entry.kind == .checkin { last = max(last ?? entry.date, entry.date) }
+        }
+        (followupsDue, followupsOverdue) = (due, overdue)
         lastCheckin = last?.description
         nextCheckinDue = (last ?? plan.start).flatMap { date in plan.checkinEveryDays.map { date.adding(days: $0).description } }
-        let newest = entries.filter { $0.date <= today }.map(\.date).max()
         daysSinceLastEntry = newest.map { $0.days(until: today) }
         self.entries = entries.count
     }

@@ -35,6 +35,39 @@ struct StatusCacheTests {
         #expect(same(try status(sandbox), grown))
     }
 
+    @Test("shared and private entries of the same months are each counted once, private ones marked, warm as cold")
+    func sharedAndPrivateMonths() throws {
+        let sandbox = try ReportCommandTests.journal()
+        let before = try status(sandbox)
+        for (day, isPrivate) in [("03", false), ("04", true), ("05", true)] {
+            try expectSuccess(sandbox.journal(["add", "win", "Win of the \(day)th", "--criteria", "strategy", "--date", "2026-10-\(day)"] + (isPrivate ? ["--private"] : [])))
+        }
+        let cold = try status(sandbox)
+        let warm = try status(sandbox)
+        #expect(same(warm, cold))
+        #expect(cold["entries"] as? Int == (before["entries"] as? Int ?? 0) + 3)
+        let strategy = try #require((cold["criteria"] as? [[String: Any]])?.first { $0["key"] as? String == "strategy" })
+        let strategyBefore = try #require((before["criteria"] as? [[String: Any]])?.first { $0["key"] as? String == "strategy" })
+        #expect(strategy["count"] as? Int == (strategyBefore["count"] as? Int ?? 0) + 3)
+        #expect(strategy["private"] as? Int == (strategyBefore["private"] as? Int ?? 0) + 2)
+    }
+
+    @Test("an entry line of the cache with a field too many or too few is garbled: the file is rebuilt", arguments: [" extra", "-"])
+    func garbledEntryLine(change: String) throws {
+        let sandbox = try ReportCommandTests.journal()
+        let cold = try status(sandbox)
+        let good = try String(contentsOf: cache(sandbox), encoding: .utf8)
+        var lines = good.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix("E ") })
+        var head = lines[index].prefix { $0 != "\t" }
+        let tail = lines[index].dropFirst(head.count)
+        if change == "-" { head = head.prefix(upTo: try #require(head.lastIndex(of: " "))) } else { head += change }
+        lines[index] = String(head + tail)
+        try Data(lines.joined(separator: "\n").utf8).write(to: cache(sandbox))
+        #expect(same(try status(sandbox), cold))
+        #expect(try String(contentsOf: cache(sandbox), encoding: .utf8) == good)
+    }
+
     @Test("status judges each criterion as the report does")
     func agreesWithReport() throws {
         let sandbox = try ReportCommandTests.journal()

@@ -1,15 +1,17 @@
 /// What the status dashboard needs of an entry. Summaries are kept in a derived cache
 /// (`SummaryCache`), so `journal status` need not read every entry of a large journal.
 public struct EntrySummary: Equatable, Sendable {
-    public var kind: EntryKind
+    // Stored in this order so the one-byte fields fill the padding after `due`: 80 bytes a
+    // summary instead of 104, and `journal status` holds one for every entry.
     public var date: CalendarDate
-    public var criteria: [String]
-    public var status: EntryStatus?
     public var due: CalendarDate?
-    /// Who gave feedback (`journal remind` names a stakeholder quiet for long).
-    public var from: String?
+    public var kind: EntryKind
+    public var status: EntryStatus?
     /// Read from `refs/journal/private` (set by the reader, not kept in the summary cache).
     public var isPrivate = false
+    public var criteria: [String]
+    /// Who gave feedback (`journal remind` names a stakeholder quiet for long).
+    public var from: String?
 
     public init(kind: EntryKind, date: CalendarDate, criteria: [String] = [], status: EntryStatus? = nil, due: CalendarDate? = nil, from: String? = nil) {
         self.kind = kind

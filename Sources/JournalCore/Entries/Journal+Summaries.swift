@@ -6,21 +6,36 @@ extension Journal {
     /// summary cache: only the month folders that changed since it was written are opened.
     public func entrySummaries(sharedOnly: Bool = false) throws -> (summaries: [EntrySummary], problems: [Problem]) {
         let cache = SummaryCache(path: stateDirectory + "/summaries-v1")
-        let cached = cache.load()
         var used: [Oid: SummaryCache.Month] = [:]
-        var summaries: [EntrySummary] = []
-        var problems: [Problem] = []
-        for source in try entrySources(root: nil, sharedOnly: sharedOnly) {
-            for folder in try monthFolders(root: source.tree) {
-                let month = try used[folder.id] ?? cached[folder.id] ?? readMonth(folder.id, at: folder.path)
-                used[folder.id] = month
-                summaries += source.isPrivate ? month.summaries.map { var s = $0; s.isPrivate = true; return s } : month.summaries
-                problems += month.problems.map {
-                    Problem(path: (source.isPrivate ? "private:" : "") + folder.path + "/" + $0.name, line: $0.line, $0.message)
+        var folders: [(isPrivate: Bool, path: String, id: Oid)] = []
+        do {
+            let cached = cache.load()
+            for source in try entrySources(root: nil, sharedOnly: sharedOnly) {
+                for folder in try monthFolders(root: source.tree) {
+                    folders.append((source.isPrivate, folder.path, folder.id))
+                    if used[folder.id] == nil { used[folder.id] = try cached[folder.id] ?? readMonth(folder.id, at: folder.path) }
                 }
             }
+            if Set(used.keys) != Set(cached.keys) { cache.store(used) }
         }
-        if Set(used.keys) != Set(cached.keys) { cache.store(used) }
+        // One copy of the summaries at a time: each month is let go once its last folder is
+        // appended, and the whole array is reserved at once rather than grown by doubling.
+        var last: [Oid: Int] = [:]
+        for (index, folder) in folders.enumerated() { last[folder.id] = index }
+        var summaries: [EntrySummary] = []
+        summaries.reserveCapacity(folders.reduce(0) { $0 + (used[$1.id]?.summaries.count ?? 0) })
+        var problems: [Problem] = []
+        for (index, folder) in folders.enumerated() {
+            guard let month = last[folder.id] == index ? used.removeValue(forKey: folder.id) : used[folder.id] else { continue }
+            if folder.isPrivate {
+                summaries += month.summaries.lazy.map { var s = $0; s.isPrivate = true; return s }
+            } else {
+                summaries += month.summaries
+            }
+            problems += month.problems.map {
+                Problem(path: (folder.isPrivate ? "private:" : "") + folder.path + "/" + $0.name, line: $0.line, $0.message)
+            }
+        }
         return (summaries, problems)
     }
 

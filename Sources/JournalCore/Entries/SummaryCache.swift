@@ -46,33 +46,45 @@ struct SummaryCache {
             month.summaries.reserveCapacity(count)
             for _ in 0..<count {
                 guard let line = lines.next(), let tag = line.first else { return nil }
-                let fields = line.split(separator: tab, omittingEmptySubsequences: false)
                 if tag == UInt8(ascii: "E") {
-                    let parts = fields[0].split(separator: space, omittingEmptySubsequences: false)
-                    guard parts.count == 5, let kind = kinds.first(where: { $0.0.elementsEqual(parts[1]) })?.1,
-                          let date = CalendarDate(isoBytes: parts[2]) else { return nil }
+                    // Cut in place, not split into arrays: one such line per entry.
+                    guard let headEnd = line.firstIndex(of: tab) else { return nil }
+                    var head = line[..<headEnd]
+                    guard cut(&head, at: space) != nil, let kindText = cut(&head, at: space), let dateText = cut(&head, at: space),
+                          let statusText = cut(&head, at: space), !head.contains(space),
+                          let kind = kinds.first(where: { $0.0.elementsEqual(kindText) })?.1,
+                          let date = CalendarDate(isoBytes: dateText) else { return nil }
                     var status: EntryStatus?
-                    if parts[3] != dash {
-                        guard let known = statuses.first(where: { $0.0.elementsEqual(parts[3]) })?.1 else { return nil }
+                    if statusText != dash {
+                        guard let known = statuses.first(where: { $0.0.elementsEqual(statusText) })?.1 else { return nil }
                         status = known
                     }
                     var due: CalendarDate?
-                    if parts[4] != dash {
-                        guard let known = CalendarDate(isoBytes: parts[4]) else { return nil }
+                    if head != dash {
+                        guard let known = CalendarDate(isoBytes: head) else { return nil }
                         due = known
                     }
-                    guard fields.count >= 2 else { return nil }
+                    var rest = line[(headEnd + 1)...]
+                    let fromText = cut(&rest, at: tab) ?? rest
                     var from: String?
-                    if let mark = fields[1].first {
+                    if let mark = fromText.first {
                         guard mark == UInt8(ascii: "=") else { return nil }
-                        from = fields[1].dropFirst().string
+                        from = fromText.dropFirst().string
                     }
                     // Entries name few distinct lists of criteria: one array each, shared.
-                    let key = line[fields[1].endIndex...]
-                    let criteria = lists[key] ?? fields.dropFirst(2).map(\.string)
-                    lists[key] = criteria
+                    let key = line[fromText.endIndex...]
+                    let criteria: [String]
+                    if let known = lists[key] {
+                        criteria = known
+                    } else {
+                        criteria = key.isEmpty ? [] : key.dropFirst().split(separator: tab, omittingEmptySubsequences: false).map(\.string)
+                        lists[key] = criteria
+                    }
                     month.summaries.append(EntrySummary(kind: kind, date: date, criteria: criteria, status: status, due: due, from: from))
-                } else if tag == UInt8(ascii: "P"), fields.count == 3, fields[0].count >= 3 {
+                    continue
+                }
+                let fields = line.split(separator: tab, omittingEmptySubsequences: false)
+                if tag == UInt8(ascii: "P"), fields.count == 3, fields[0].count >= 3 {
                     let line = fields[0].dropFirst(2)
                     month.problems.append((fields[1].string, line == dash ? nil : line.integer.map(Int.init), fields[2].string))
                 } else {
@@ -82,6 +94,14 @@ struct SummaryCache {
             months[id] = month
         }
         return lines.rest.isEmpty ? months : nil
+    }
+
+    /// The bytes of `text` before the first `separator`, and `text` left with those after it; nil,
+    /// and `text` unchanged, when it holds none.
+    private static func cut(_ text: inout ArraySlice<UInt8>, at separator: UInt8) -> ArraySlice<UInt8>? {
+        guard let end = text.firstIndex(of: separator) else { return nil }
+        defer { text = text[(end + 1)...] }
+        return text[..<end]
     }
 
     /// Writes `months`; a month with text the format cannot hold (a tab or line break in a
