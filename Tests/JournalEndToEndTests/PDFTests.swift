@@ -157,7 +157,8 @@ struct PDFTests {
         let sandbox = try Sandbox(now: "2026-12-01T10:00:00Z")
         try Self.journal(sandbox)
         let fake = sandbox.root.appendingPathComponent("chromium")
-        try "#!/bin/sh\nsleep 300 &\nexec sleep 300\n".write(to: fake, atomically: true, encoding: .utf8)
+        // A duration nothing else on the machine sleeps for: the check below counts by name.
+        try "#!/bin/sh\nsleep 3017 &\nexec sleep 3017\n".write(to: fake, atomically: true, encoding: .utf8)
         chmod(fake.path, 0o755)
         let run = try sandbox.journal(within: 20, ["report", "--format", "pdf", "-o", "out.pdf"],
                                       environment: ["JOURNAL_CHROMIUM": fake.path, "JOURNAL_PDF_TIMEOUT": "2"])
@@ -165,7 +166,7 @@ struct PDFTests {
         #expect(run.stderr.contains("did not finish printing within 2 seconds"), "\(run)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent("out.pdf").path))
         // Its whole process group went with it: no sleeping child is left.
-        let left = try sandbox.sh("ps -eo args | grep -c '^sleep 300$' || true")
+        let left = try sandbox.sh("ps -eo args | grep -c '^sleep 3017$' || true")
         #expect(left.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(left)")
     }
 }
