@@ -18,6 +18,20 @@ struct EntryIDTests {
         #expect(EntryID("k3m9x2qf7u") == nil)
     }
 
+    @Test("an id is exactly ten characters of the alphabet, judged as Characters were: every byte and some non-ASCII text in every place")
+    func idsAsCharacters() {
+        func old(_ text: String) -> Bool { text.count == EntryID.length && text.allSatisfy { EntryID.alphabet.contains($0) } }
+        let base = Array("k3m9x2qf7a")
+        let others = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + ["é", "e\u{301}", "０", "🙂", "\r\n", "ǅ", ""]
+        for place in 0..<base.count {
+            for other in others {
+                let text = String(base[..<place]) + other + String(base[(place + 1)...])
+                #expect((EntryID(text) != nil) == old(text), "\(text.debugDescription)")
+            }
+        }
+        for text in ["", "k3m9x2qf7ak", "k3m9x2qf7", "k3m9x2qf7a\u{301}"] { #expect((EntryID(text) != nil) == old(text), "\(text.debugDescription)") }
+    }
+
     @Test("a path-like title never leaves its month folder", arguments: ["../../x", "/etc/passwd", ".git", "..", "", "日本語のタイトル", "  "])
     func pathSafety(title: String) {
         let entry = Entry(id: EntryID("k3m9x2qf7a")!, kind: .win, date: CalendarDate(iso: "2026-11-22")!, title: title)
