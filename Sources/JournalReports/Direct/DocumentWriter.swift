@@ -40,20 +40,32 @@ struct DocumentWriter {
     /// `text` escaped as swift-mustache's HTML content type does: `< > & " '` by Character (a
     /// mark combined with one of them makes another Character, which stays as it is).
     mutating func html(_ text: String) {
-        let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in utf8 {
+        var text = text
+        // Text with none of the five (any text: a mark can only change a Character that holds
+        // one of them) is copied whole; ASCII text is copied in runs between them.
+        let written = text.withUTF8 { bytes -> Bool in
+            var special = false, ascii = true
+            for byte in bytes {
+                if byte >= 0x80 { ascii = false } else if DocumentWriter.isHTMLSpecial(byte) { special = true }
+            }
+            if !special { buffer.append(contentsOf: bytes); return true }
+            guard ascii else { return false }
+            var start = 0
+            for (index, byte) in bytes.enumerated() where DocumentWriter.isHTMLSpecial(byte) {
+                if start < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
                 switch byte {
                 case UInt8(ascii: "<"): raw("&lt;")
                 case UInt8(ascii: ">"): raw("&gt;")
                 case UInt8(ascii: "&"): raw("&amp;")
                 case UInt8(ascii: "\""): raw("&quot;")
-                case UInt8(ascii: "'"): raw("&#39;")
-                default: buffer.append(byte)
+                default: raw("&#39;")
                 }
+                start = index + 1
             }
-            return
+            if start < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+            return true
         }
+        if written { return }
         for c in text {
             switch c {
             case "<": raw("&lt;")
@@ -63,6 +75,13 @@ struct DocumentWriter {
             case "'": raw("&#39;")
             default: buffer.append(contentsOf: c.utf8)
             }
+        }
+    }
+
+    private static func isHTMLSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+        default: return false
         }
     }
 
